@@ -1,0 +1,69 @@
+//! Order-free alignment of two statement lists: a similarity matrix (`score.rs`), an optimal
+//! one-to-one assignment above a threshold, then one-to-many merges where one statement
+//! covers two of the other's (`matching.rs`).
+//!
+//! Guarantee (tested by property tests): every statement of each side lands in exactly one
+//! alignment or in `only_left` / `only_right`.
+
+mod matching;
+mod score;
+
+use serde::{Deserialize, Serialize};
+
+use crate::detect::DetectorSet;
+use crate::profile::Profile;
+
+pub use score::ScoreMatrix;
+
+/// Alignment options.
+#[derive(Clone, Debug)]
+pub struct AlignOptions {
+    /// Minimum similarity for two statements to be aligned at all.
+    pub threshold: f32,
+    /// Minimum containment (share of the smaller statement's content found in the larger)
+    /// for a second statement to join an alignment as a one-to-many split.
+    pub split_containment: f32,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            threshold: 0.35,
+            split_containment: 0.6,
+        }
+    }
+}
+
+/// A set of left statements aligned with a set of right statements (one-to-one, or one-to-many
+/// when one statement covers two of the other's).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// Left statement indices, ascending.
+    pub left: Vec<usize>,
+    /// Right statement indices, ascending.
+    pub right: Vec<usize>,
+    /// Similarity in [0, 1].
+    pub score: f32,
+}
+
+/// The result of aligning two documents.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairAlignment {
+    /// Alignments, ordered by their first left statement.
+    pub alignments: Vec<Alignment>,
+    /// Left statements with no counterpart.
+    pub only_left: Vec<usize>,
+    /// Right statements with no counterpart.
+    pub only_right: Vec<usize>,
+}
+
+/// Aligns two profiled statement lists.
+pub fn align(
+    left: &[Profile],
+    right: &[Profile],
+    detectors: &DetectorSet,
+    opts: &AlignOptions,
+) -> PairAlignment {
+    let matrix = ScoreMatrix::build(left, right, detectors);
+    matching::assign(&matrix, left, right, opts)
+}

@@ -1,0 +1,70 @@
+//! Command-line arguments (clap derive). The doc comments are the `--help` text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Show, statement by statement, how different sources report the same event.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare two or more texts statement by statement.
+    Compare(CompareArgs),
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Side-by-side terminal table.
+    Table,
+    /// JSON report (contract version 1).
+    Json,
+    /// Markdown report.
+    Markdown,
+}
+
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour when stdout is a terminal, NO_COLOR is unset and TERM is not dumb.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Options shared by commands that compare texts.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Input files (`-` for stdin, once). At least two.
+    #[arg(value_name = "INPUT", num_args = 1..)]
+    pub inputs: Vec<String>,
+    /// Label for each input, in input order (repeatable); default: the file stem.
+    #[arg(long = "label", value_name = "NAME")]
+    pub labels: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Table width in columns (default: the terminal's, else $COLUMNS, else 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Comma-separated detectors to run (default: all).
+    #[arg(long, value_name = "LIST")]
+    pub detectors: Option<String>,
+    /// Exit with 1 when any divergence (omission, reframing, contradiction) is found.
+    #[arg(long)]
+    pub exit_code: bool,
+}

@@ -1,0 +1,77 @@
+//! `parallax compare A B [C..]`: reads the inputs, compares every pair and renders the report.
+
+use std::io::{Read, Write};
+
+use anyhow::{Result, anyhow};
+use parallax::compare::Options;
+use parallax::detect::DetectorSet;
+use parallax::input::{InputOptions, read_path};
+use parallax::render::{Format, RenderOptions, render};
+
+use crate::app::{use_color, width, with_threads};
+use crate::args::{CompareArgs, FormatArg};
+use crate::env::Env;
+
+/// Runs `compare`.
+pub fn run(
+    args: &CompareArgs,
+    env: &Env,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+) -> Result<u8> {
+    if args.inputs.len() < 2 {
+        return Err(anyhow!(
+            "compare: need at least two inputs, got {}",
+            args.inputs.len()
+        ));
+    }
+    if args.inputs.iter().filter(|i| *i == "-").count() > 1 {
+        return Err(anyhow!("-: stdin can be read only once"));
+    }
+    if args.labels.len() > args.inputs.len() {
+        return Err(anyhow!(
+            "--label: {} labels for {} inputs",
+            args.labels.len(),
+            args.inputs.len()
+        ));
+    }
+    let detectors = match &args.detectors {
+        Some(list) => DetectorSet::parse(list).map_err(|e| anyhow!("--detectors: {e}"))?,
+        None => DetectorSet::all(),
+    };
+    let input_opts = InputOptions::default();
+    let docs = args
+        .inputs
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            read_path(
+                name,
+                args.labels.get(i).map(String::as_str),
+                stdin,
+                &input_opts,
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let opts = Options {
+        detectors,
+        ..Default::default()
+    };
+    let report = with_threads(args.threads, || parallax::compare(&docs, &opts))??;
+
+    let format = match args.format {
+        FormatArg::Table => Format::Table,
+        FormatArg::Json => Format::Json,
+        FormatArg::Markdown => Format::Markdown,
+    };
+    let render_opts = RenderOptions {
+        width: width(args.width, env),
+        color: use_color(args.color, env),
+    };
+    let mut buf = Vec::new();
+    render(&report, format, &render_opts, &mut buf)?;
+    stdout.write_all(&buf)?;
+    stdout.flush()?;
+    let diverged = report.comparisons.iter().any(|c| c.summary.diverges());
+    Ok(if args.exit_code && diverged { 1 } else { 0 })
+}

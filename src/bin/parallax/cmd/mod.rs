@@ -1,0 +1,3 @@
+//! One file per subcommand (xsv's layout); each exposes `run`.
+
+pub mod compare;

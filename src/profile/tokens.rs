@@ -1,0 +1,310 @@
+//! Word and number tokens with byte spans, normalised for matching: folded, possessive
+//! dropped, dotted initialisms collapsed ("U.S." and "US" both give `us`), stemmed.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+
+use crate::document::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Letters, possibly with inner hyphens or apostrophes.
+    Word,
+    /// Digits, possibly with separators ("240,000", "3.5").
+    Number,
+    /// Anything else that is not whitespace.
+    Punct,
+}
+
+/// One token of a statement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Token {
+    /// Byte span relative to the statement text.
+    pub span: Span,
+    /// Folded, lowercased form ("al-sudani", "us", "240,000").
+    pub norm: String,
+    /// Snowball stem of `norm` (equal to `norm` for numbers and punctuation).
+    pub stem: String,
+    /// Kind.
+    pub kind: TokenKind,
+    /// True for function words (never for negators, hedges or numbers).
+    pub stop: bool,
+    /// First letter is uppercase in the original.
+    pub capitalized: bool,
+}
+
+/// Function words. Deliberately without negators ("not", "no", "never"), modals used as
+/// hedges, speech verbs and numbers: those are the signals (CRATES.md §3).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "into",
+    "onto",
+    "about",
+    "over",
+    "under",
+    "between",
+    "through",
+    "during",
+    "after",
+    "before",
+    "than",
+    "then",
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "hers",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "we",
+    "our",
+    "ours",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "where",
+    "when",
+    "while",
+    "also",
+    "so",
+    "such",
+    "there",
+    "here",
+    "if",
+    "both",
+    "each",
+    "other",
+    "any",
+    "all",
+    "some",
+    "own",
+    "same",
+    "up",
+    "out",
+    "off",
+    "s",
+    "'s",
+    "very",
+    "just",
+    "more",
+    "most",
+    "only",
+    "too",
+    "upon",
+    "via",
+    "per",
+    "amid",
+    "within",
+    "including",
+    "its",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+    "will",
+    "would",
+];
+
+/// True for a function word.
+pub fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+fn stemmer() -> &'static Stemmer {
+    static S: OnceLock<Stemmer> = OnceLock::new();
+    S.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Snowball English stem of a folded word.
+pub fn stem(w: &str) -> String {
+    stemmer().stem(w).into_owned()
+}
+
+/// Splits a statement into tokens.
+///
+/// `"U.S. envoy’s 3.5% offer"` → norms `["us", "envoy", "3.5", "%", "offer"]`
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let kind;
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            // Join letters/digits, inner apostrophes and hyphens, and periods inside initialisms
+            // or numbers ("U.S.", "3.5", "a.m.").
+            while j < chars.len() {
+                let (_, d) = chars[j];
+                let next = chars.get(j + 1).map(|x| x.1);
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if matches!(d, '\'' | '’' | '-' | '‑' | '‐')
+                    && next.is_some_and(char::is_alphanumeric)
+                {
+                    j += 2;
+                } else if d == '.' && next.is_some_and(char::is_alphanumeric) {
+                    j += 2;
+                } else if d == ',' && numeric && next.is_some_and(|n| n.is_ascii_digit()) {
+                    j += 2;
+                } else if d == '.' && is_initialism(&text[start..chars[j].0]) {
+                    // Trailing period of "U.S." belongs to the token.
+                    j += 1;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let raw = &text[start..chars.get(j).map_or(text.len(), |x| x.0)];
+            kind = if raw
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
+            {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+        } else {
+            kind = TokenKind::Punct;
+        }
+        let end = chars.get(j).map_or(text.len(), |x| x.0);
+        let raw = &text[start..end];
+        let norm = normalize(raw, kind);
+        let stop = kind == TokenKind::Word && is_stopword(&norm);
+        let stem = if kind == TokenKind::Word {
+            stem(&norm)
+        } else {
+            norm.clone()
+        };
+        out.push(Token {
+            span: Span::new(start, end),
+            capitalized: c.is_uppercase(),
+            norm,
+            stem,
+            kind,
+            stop,
+        });
+        i = j;
+    }
+    out
+}
+
+fn is_initialism(s: &str) -> bool {
+    s.contains('.')
+        && s.split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+}
+
+fn normalize(raw: &str, kind: TokenKind) -> String {
+    let f = super::fold(raw);
+    match kind {
+        TokenKind::Number => f.replace(',', ""),
+        TokenKind::Punct => f,
+        TokenKind::Word => {
+            let mut w = f;
+            if w.contains('.') {
+                w.retain(|c| c != '.');
+            }
+            for suffix in ["'s", "'"] {
+                if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+                    w.truncate(w.len() - suffix.len());
+                    break;
+                }
+            }
+            w
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(t: &str) -> Vec<String> {
+        tokenize(t).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn initialisms_and_possessives() {
+        assert_eq!(
+            norms("U.S. envoy’s 3.5% offer"),
+            ["us", "envoy", "3.5", "%", "offer"]
+        );
+        assert_eq!(norms("US envoy's"), ["us", "envoy"]);
+    }
+
+    #[test]
+    fn numbers_with_commas() {
+        assert_eq!(norms("about 240,000 people"), ["about", "240000", "people"]);
+    }
+
+    #[test]
+    fn spans_slice_the_text() {
+        let t = "Al‑Sudani said “no” — twice.";
+        for tok in tokenize(t) {
+            assert!(!t[tok.span.start..tok.span.end].trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn negators_are_not_stopwords() {
+        for w in ["not", "no", "never", "said", "may", "reportedly", "two"] {
+            assert!(!is_stopword(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The default view: a side-by-side comfy-table per comparison, one row per alignment or
+//! omitted statement, word-level highlights inside aligned pairs, a relation column with
+//! the short reasons, and a summary line.
+//!
+//! comfy-table's `custom_styling` feature is on so that ANSI codes inside cells do not
+//! misalign borders (CRATES.md §6); colour is decided once by the caller, never here.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets::UTF8_FULL};
+
+use super::RenderOptions;
+use super::rows::{Row, rows};
+use super::style;
+use super::words::{WordOp, sides, word_diff};
+use crate::report::{ComparisonReport, Report};
+
+const RELATION_WIDTH: u16 = 26;
+
+pub(super) fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    for (ci, c) in report.comparisons.iter().enumerate() {
+        if ci > 0 {
+            writeln!(out)?;
+        }
+        render_one(report, c, opts, out)?;
+    }
+    Ok(())
+}
+
+fn text_of(report: &Report, doc: usize, idx: &[usize]) -> String {
+    let d = &report.documents[doc];
+    idx.iter()
+        .map(|&i| d.statements[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn render_one(
+    report: &Report,
+    c: &ComparisonReport,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (ln, rn) = (&report.documents[c.left].id, &report.documents[c.right].id);
+    let color = opts.color;
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL);
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_width(opts.width.max(40));
+    // Borders and padding take 10 columns; the two text columns share the rest equally.
+    let side = (opts.width.max(40).saturating_sub(RELATION_WIDTH + 10)) / 2;
+    table.set_header(vec![Cell::new(ln), Cell::new("relation"), Cell::new(rn)]);
+    for (i, w) in [side, RELATION_WIDTH, side].into_iter().enumerate() {
+        if let Some(col) = table.column_mut(i) {
+            col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w.max(8))));
+        }
+    }
+    for row in rows(c) {
+        let cells = match row {
+            Row::Aligned(ai) => {
+                let a = &c.alignments[ai];
+                let lt = text_of(report, c.left, &a.left);
+                let rt = text_of(report, c.right, &a.right);
+                let diff = word_diff(&lt, &rt);
+                let (l, r) = sides(&diff);
+                let paint = |runs: Vec<&super::words::WordChange>| -> String {
+                    runs.iter()
+                        .map(|w| style::word(w.op, &w.text, color))
+                        .collect()
+                };
+                let mut rel = style::relation(a.relation, a.relation.as_str(), color);
+                if a.left.len() + a.right.len() > 2 {
+                    rel.push_str(" (split)");
+                }
+                for s in &a.signals {
+                    rel.push('\n');
+                    rel.push_str(&s.short);
+                }
+                [label(&a.left, paint(l)), rel, label(&a.right, paint(r))]
+            }
+            Row::OnlyLeft(i) => [
+                label(
+                    &[i],
+                    style::word(
+                        WordOp::Equal,
+                        &report.documents[c.left].statements[i].text,
+                        color,
+                    ),
+                ),
+                style::omitted(&format!("omitted by {rn}"), color),
+                String::new(),
+            ],
+            Row::OnlyRight(j) => [
+                String::new(),
+                style::omitted(&format!("omitted by {ln}"), color),
+                label(
+                    &[j],
+                    style::word(
+                        WordOp::Equal,
+                        &report.documents[c.right].statements[j].text,
+                        color,
+                    ),
+                ),
+            ],
+        };
+        table.add_row(cells.into_iter().map(Cell::new));
+    }
+    writeln!(out, "{table}")?;
+    let s = &c.summary;
+    writeln!(
+        out,
+        "{ln} vs {rn}: {} shared, {} reframed, {} contradicted, {} omitted by {rn}, {} omitted by {ln}; divergence {:.2}",
+        s.shared, s.reframed, s.contradicted, s.only_left, s.only_right, s.divergence
+    )
+}
+
+/// Prefixes statement numbers (1-based, as a reader counts): `"[3] text"`, `"[3+4] text"`.
+fn label(idx: &[usize], text: String) -> String {
+    let nums: Vec<String> = idx.iter().map(|i| (i + 1).to_string()).collect();
+    format!("[{}] {}", nums.join("+"), text)
+}
