@@ -27,6 +27,7 @@ pub mod compare;
 pub mod detect;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod input;
 pub mod profile;
 pub mod render;

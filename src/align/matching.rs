@@ -226,7 +226,7 @@ mod tests {
             &p,
             &AlignOptions {
                 threshold: 0.3,
-                split_containment: 0.6,
+                ..AlignOptions::default()
             },
         );
         let pairs: Vec<_> = out
@@ -245,7 +245,11 @@ mod tests {
             cells: vec![0.2, 0.9],
         };
         let p = vec![crate::profile::Profile::default(); 2];
-        let out = assign(&m, &p, &p[..1], &AlignOptions::default());
+        let opts = AlignOptions {
+            threshold: 0.35,
+            ..AlignOptions::default()
+        };
+        let out = assign(&m, &p, &p[..1], &opts);
         assert_eq!(out.only_left, [0]);
         assert_eq!(out.alignments.len(), 1);
     }

@@ -6,30 +6,45 @@
 //! alignment or in `only_left` / `only_right`.
 
 mod matching;
+pub mod model;
 mod score;
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::detect::DetectorSet;
 use crate::profile::Profile;
 
+pub use model::Model;
 pub use score::ScoreMatrix;
 
 /// Alignment options.
 #[derive(Clone, Debug)]
 pub struct AlignOptions {
-    /// Minimum similarity for two statements to be aligned at all.
+    /// Minimum similarity for two statements to be aligned at all (default: the model's
+    /// threshold, tuned on training data).
     pub threshold: f32,
     /// Minimum containment (share of the smaller statement's content found in the larger)
     /// for a second statement to join an alignment as a one-to-many split.
     pub split_containment: f32,
+    /// The similarity model behind the `lexical` score (default: the shipped one).
+    pub model: Arc<Model>,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
+        AlignOptions::with_model(Model::shipped_arc().clone())
+    }
+}
+
+impl AlignOptions {
+    /// Options for a given model, its threshold included.
+    pub fn with_model(model: Arc<Model>) -> Self {
         AlignOptions {
-            threshold: 0.35,
+            threshold: model.threshold,
             split_containment: 0.6,
+            model,
         }
     }
 }
@@ -64,6 +79,6 @@ pub fn align(
     detectors: &DetectorSet,
     opts: &AlignOptions,
 ) -> PairAlignment {
-    let matrix = ScoreMatrix::build(left, right, detectors);
+    let matrix = ScoreMatrix::build(left, right, detectors, &opts.model);
     matching::assign(&matrix, left, right, opts)
 }

@@ -1,7 +1,9 @@
 //! The left × right similarity matrix. Each cell combines the scores of the detectors that
-//! score (today `lexical`); profiles are ready-made, so a cell costs a few set intersections.
+//! score (today `lexical`, whose score is the alignment model's probability); profiles are
+//! ready-made, so a cell costs a few sorted-set merges and a small tree walk.
 
-use crate::detect::DetectorSet;
+use super::Model;
+use crate::detect::{DetectorName, DetectorSet};
 use crate::profile::Profile;
 
 /// Row-major similarity matrix in [0, 1].
@@ -17,20 +19,32 @@ pub struct ScoreMatrix {
 
 impl ScoreMatrix {
     /// Scores every pair.
-    pub fn build(left: &[Profile], right: &[Profile], detectors: &DetectorSet) -> Self {
+    pub fn build(
+        left: &[Profile],
+        right: &[Profile],
+        detectors: &DetectorSet,
+        model: &Model,
+    ) -> Self {
         let mut cells = Vec::with_capacity(left.len() * right.len());
         for l in left {
             for r in right {
                 let mut sum = 0.0;
                 let mut n = 0;
                 for d in detectors.iter() {
-                    if let Some(s) = d.score(l, r) {
+                    // The lexical score is the model's: it may be a model other than the
+                    // shipped one (evaluation of a freshly trained model).
+                    let s = if d.name() == DetectorName::Lexical {
+                        Some(model.similarity(&l.sim, &r.sim))
+                    } else {
+                        d.score(l, r)
+                    };
+                    if let Some(s) = s {
                         sum += s;
                         n += 1;
                     }
                 }
                 cells.push(if n == 0 {
-                    crate::detect::similarity(l, r)
+                    model.similarity(&l.sim, &r.sim)
                 } else {
                     sum / n as f32
                 });

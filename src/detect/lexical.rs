@@ -1,8 +1,11 @@
-//! `lexical`: word-overlap similarity in [0, 1], the main alignment evidence. Emits no
+//! `lexical`: the similarity in [0, 1] of two statements, the main alignment evidence: the
+//! shipped alignment model's probability that they state the same claim (weighted stem,
+//! word, bigram and character overlap, order, numbers, names; see `align::model`). Emits no
 //! signals.
 
 use super::{Detector, DetectorName};
-use crate::profile::{Profile, intersect_count};
+use crate::align::Model;
+use crate::profile::Profile;
 
 /// The lexical detector.
 pub struct Lexical;
@@ -16,17 +19,10 @@ impl Detector for Lexical {
     }
 }
 
-/// Dice overlap of content stems, softened by the containment of the shorter side, so that
-/// a statement covering a shorter one still scores well.
+/// The shipped model's similarity of two profiled statements.
 ///
-/// `"The U.S. urged Iraq to act."` vs `"Iraq was urged by the US to act."` → 1.0
+/// `"The U.S. urged Iraq to act."` vs `"Iraq was urged by the US to act."` → above the
+/// alignment threshold; vs `"Flights resumed at Erbil airport."` → below.
 pub fn similarity(l: &Profile, r: &Profile) -> f32 {
-    let (a, b) = (l.content.len(), r.content.len());
-    if a == 0 || b == 0 {
-        return 0.0;
-    }
-    let common = intersect_count(&l.content, &r.content) as f32;
-    let dice = 2.0 * common / (a + b) as f32;
-    let contain = common / a.min(b) as f32;
-    (0.7 * dice + 0.3 * contain).clamp(0.0, 1.0)
+    Model::shipped().similarity(&l.sim, &r.sim)
 }

@@ -2,12 +2,14 @@
 //! per statement so that the n×m alignment loop only compares ready-made profiles
 //! (normalised tokens, stems, content-term ids, numbers, capitalised names).
 
+pub mod features;
 mod fold;
 mod numbers;
 mod tokens;
 
 use serde::Serialize;
 
+pub use features::{FEATURE_NAMES, PAIR_FEATURES, SimFeatures, TermWeights, pair_features};
 pub use fold::fold;
 pub use numbers::{NumberMention, extract_numbers};
 pub use tokens::{Token, TokenKind, is_stopword, stem, tokenize};
@@ -27,6 +29,8 @@ pub struct Profile {
     /// Folded, lowercased capitalised words that are not sentence-initial stop words
     /// ("al-sudani", "rubio", "baghdad"): candidate names.
     pub names: Vec<String>,
+    /// Similarity features (weighted stem sets, n-grams, sequence) for the alignment model.
+    pub sim: SimFeatures,
 }
 
 impl Profile {
@@ -38,6 +42,12 @@ impl Profile {
     /// assert_eq!(p.numbers[0].value, 3.0);
     /// ```
     pub fn new(text: &str) -> Self {
+        Self::with_weights(text, crate::align::model::Model::shipped().weights())
+    }
+
+    /// Builds the profile with explicit term weights (training and evaluation of a model
+    /// other than the shipped one).
+    pub fn with_weights(text: &str, weights: &TermWeights) -> Self {
         let tokens = tokenize(text);
         let mut content: Vec<u64> = tokens
             .iter()
@@ -59,12 +69,15 @@ impl Profile {
                 names.push(t.norm.clone());
             }
         }
+        let numbers = extract_numbers(text);
+        let sim = SimFeatures::new(text, &tokens, &numbers, &names, weights);
         Profile {
             text: text.to_string(),
-            numbers: extract_numbers(text),
+            numbers,
             tokens,
             content,
             names,
+            sim,
         }
     }
 

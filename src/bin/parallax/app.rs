@@ -15,6 +15,7 @@ use crate::env::Env;
 pub fn run(cli: &Cli, env: &Env, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<u8> {
     match &cli.command {
         Command::Compare(args) => cmd::compare::run(args, env, stdin, stdout),
+        Command::Eval(args) => cmd::eval::run(args, stdout),
     }
 }
 

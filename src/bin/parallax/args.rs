@@ -16,6 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// Compare two or more texts statement by statement.
     Compare(CompareArgs),
+    /// Measure (and train) statement alignment on benchmarks: MRPC, STS-B, generated documents.
+    Eval(crate::cmd::eval::EvalArgs),
 }
 
 /// Output format.

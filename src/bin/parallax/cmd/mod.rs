@@ -1,3 +1,4 @@
 //! One file per subcommand (xsv's layout); each exposes `run`.
 
 pub mod compare;
+pub mod eval;

@@ -1,0 +1,168 @@
+//! The alignment model: boosted depth-limited trees over the pair features of
+//! `profile::features`, read from a data file compiled into the binary (`model.json`), giving
+//! the probability that two statements state the same claim. That probability is the
+//! similarity the score matrix holds, and `threshold` is the alignment threshold.
+//!
+//! `model.json` is produced by `parallax eval mrpc TEST --train TRAIN --write-model
+//! src/align/model.json` (docs/accuracy.md): the trainer lives in `crate::eval::train`.
+
+use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::profile::{FEATURE_NAMES, PAIR_FEATURES, SimFeatures, TermWeights, pair_features};
+
+/// One regression tree of fixed depth, stored as a complete binary tree: internal node `k`
+/// sends a feature vector right when `x[feature[k]] > split[k]`; leaves hold the additive
+/// scores. A node that did not split has `split = f32::MAX` (everything goes left).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tree {
+    /// Feature index per internal node (`2^depth - 1` of them, breadth first).
+    pub feature: Vec<u8>,
+    /// Split value per internal node.
+    pub split: Vec<f32>,
+    /// Leaf values (`2^depth`), learning rate already applied.
+    pub leaf: Vec<f32>,
+}
+
+impl Tree {
+    /// The leaf value for one feature vector.
+    #[inline]
+    pub fn eval(&self, x: &[f32; PAIR_FEATURES]) -> f32 {
+        let internal = self.feature.len();
+        let mut k = 0;
+        while k < internal {
+            let go_right = x[self.feature[k] as usize] > self.split[k];
+            k = 2 * k + 1 + usize::from(go_right);
+        }
+        self.leaf[k - internal]
+    }
+}
+
+/// A trained similarity model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// How this file was produced (command and data), for the record.
+    pub provenance: String,
+    /// Names of the features the trees index, in order; must equal `FEATURE_NAMES`.
+    pub features: Vec<String>,
+    /// Alignment threshold on the similarity: pairs at or above it state the same claim.
+    pub threshold: f32,
+    /// Initial log-odds.
+    pub base: f32,
+    /// The boosted trees (empty: fall back to a plain overlap score).
+    pub trees: Vec<Tree>,
+    /// Term weights used to build the profiles this model reads.
+    pub weights: TermWeights,
+}
+
+const SHIPPED: &str = include_str!("model.json");
+
+impl Model {
+    /// The model compiled into the binary.
+    pub fn shipped() -> &'static Model {
+        Self::shipped_arc().as_ref()
+    }
+
+    /// The shipped model behind an `Arc`, to put into `AlignOptions`.
+    pub fn shipped_arc() -> &'static Arc<Model> {
+        static M: OnceLock<Arc<Model>> = OnceLock::new();
+        M.get_or_init(|| {
+            Arc::new(Model::from_json(SHIPPED).expect("src/align/model.json is a valid model"))
+        })
+    }
+
+    /// Parses and checks a model file.
+    pub fn from_json(text: &str) -> Result<Model> {
+        let m: Model = serde_json::from_str(text)
+            .map_err(|e| Error::Usage(format!("model: {e}")))?;
+        if m.features != FEATURE_NAMES {
+            return Err(Error::Usage(
+                "model: trained on a different feature list".to_string(),
+            ));
+        }
+        for t in &m.trees {
+            let ok = t.split.len() == t.feature.len()
+                && t.leaf.len() == t.feature.len() + 1
+                && t.feature.iter().all(|&f| (f as usize) < PAIR_FEATURES);
+            if !ok {
+                return Err(Error::Usage("model: malformed tree".to_string()));
+            }
+        }
+        Ok(m)
+    }
+
+    /// Serialises the model (pretty enough to diff, one tree per line is not needed).
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string(self).expect("model serialises");
+        s.push('\n');
+        s
+    }
+
+    /// The term weights profiles must be built with for this model.
+    pub fn weights(&self) -> &TermWeights {
+        &self.weights
+    }
+
+    /// Similarity in [0, 1] of two statements' features.
+    #[inline]
+    pub fn similarity(&self, a: &SimFeatures, b: &SimFeatures) -> f32 {
+        self.predict(&pair_features(a, b))
+    }
+
+    /// Similarity in [0, 1] of one pair-feature vector.
+    pub fn predict(&self, x: &[f32; PAIR_FEATURES]) -> f32 {
+        if self.trees.is_empty() {
+            // Untrained fallback: stem Dice softened by containment.
+            return (0.7 * x[3] + 0.3 * x[5]).clamp(0.0, 1.0);
+        }
+        let f = self.base + self.trees.iter().map(|t| t.eval(x)).sum::<f32>();
+        sigmoid(f)
+    }
+}
+
+/// The logistic function, clamped so that the result stays a finite number in [0, 1].
+pub fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x.clamp(-30.0, 30.0)).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_model_parses_and_scores_in_unit_range() {
+        let m = Model::shipped();
+        assert!(m.threshold > 0.0 && m.threshold < 1.0);
+        let a = crate::profile::Profile::new("Iraq's prime minister spoke with Rubio.");
+        let b = crate::profile::Profile::new("Flights resumed at Erbil airport on Monday.");
+        let same = m.similarity(&a.sim, &a.sim);
+        let diff = m.similarity(&a.sim, &b.sim);
+        assert!((0.0..=1.0).contains(&same) && (0.0..=1.0).contains(&diff));
+        assert!(same >= m.threshold, "identical statements align: {same}");
+        assert!(diff < m.threshold, "unrelated statements do not: {diff}");
+    }
+
+    #[test]
+    fn tree_walks_to_the_right_leaf() {
+        let t = Tree {
+            feature: vec![0, 1, 2],
+            split: vec![0.5, 0.5, f32::MAX],
+            leaf: vec![1.0, 2.0, 3.0, 4.0],
+        };
+        let mut x = [0.0; PAIR_FEATURES];
+        assert_eq!(t.eval(&x), 1.0);
+        x[1] = 1.0;
+        assert_eq!(t.eval(&x), 2.0);
+        x[0] = 1.0;
+        assert_eq!(t.eval(&x), 3.0, "unsplit node sends everything left");
+    }
+
+    #[test]
+    fn rejects_other_feature_lists() {
+        let mut m = Model::shipped().clone();
+        m.features.pop();
+        assert!(Model::from_json(&m.to_json()).is_err());
+    }
+}

@@ -1,0 +1,274 @@
+//! `parallax eval mrpc|stsb|docs`: measures the alignment model on public benchmarks, and
+//! trains it (`eval mrpc TEST --train TRAIN --write-model src/align/model.json`). The decision
+//! scored is the aligner's own: each pair is aligned as a one-statement document pair with
+//! the same detectors, score matrix, threshold and assignment that `compare` uses.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, anyhow};
+use clap::{Args, Subcommand};
+use parallax::align::{AlignOptions, Model, align};
+use parallax::detect::DetectorSet;
+use parallax::eval::data::{read_mrpc, read_stsb};
+use parallax::eval::docs::{DocsOptions, evaluate_docs, fixture_case, mrpc_documents};
+use parallax::eval::gbdt::GbdtOptions;
+use parallax::eval::metrics::{Binary, pearson, spearman};
+use parallax::eval::train::{TrainOptions, train};
+use parallax::profile::Profile;
+use rayon::prelude::*;
+
+/// `eval` arguments.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Which benchmark.
+    #[command(subcommand)]
+    pub bench: EvalCommand,
+}
+
+/// The benchmarks.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// MRPC paraphrase pairs: accuracy/F1 of "would these two statements be aligned".
+    Mrpc(MrpcArgs),
+    /// STS-B graded pairs: Pearson and Spearman correlation of the similarity with gold.
+    Stsb(StsbArgs),
+    /// Document pairs generated from MRPC pairs (and fixtures): alignment and omission
+    /// precision/recall/F1.
+    Docs(DocsArgs),
+}
+
+/// `eval mrpc` arguments.
+#[derive(Debug, Args)]
+pub struct MrpcArgs {
+    /// The MRPC file to score (tab separated, with header).
+    #[arg(value_name = "TEST.tsv")]
+    pub test: String,
+    /// Train a model on this MRPC file first (and score TEST with it); default: the shipped
+    /// model.
+    #[arg(long, value_name = "TRAIN.tsv")]
+    pub train: Option<String>,
+    /// Also train on these STS-B pairs (gold score / 5 as soft labels); needs --train.
+    #[arg(long, value_name = "STS-TRAIN.csv", requires = "train")]
+    pub stsb_train: Option<String>,
+    /// Score with this model file instead of the shipped one.
+    #[arg(long, value_name = "MODEL.json", conflicts_with = "train")]
+    pub model: Option<String>,
+    /// Write the trained model here (e.g. src/align/model.json); needs --train.
+    #[arg(long, value_name = "FILE", requires = "train")]
+    pub write_model: Option<String>,
+    /// Write one line per pair: index, ids, gold, aligned, similarity (tab separated).
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<String>,
+    /// Exit with 1 when accuracy is below this value (for CI).
+    #[arg(long, value_name = "X")]
+    pub min_accuracy: Option<f64>,
+    /// Boosting rounds (trees).
+    #[arg(long, default_value_t = GbdtOptions::default().rounds)]
+    pub rounds: usize,
+    /// Tree depth.
+    #[arg(long, default_value_t = GbdtOptions::default().depth)]
+    pub depth: usize,
+    /// Learning rate.
+    #[arg(long, default_value_t = GbdtOptions::default().learning_rate)]
+    pub learning_rate: f32,
+    /// Weight of an STS-B pair relative to an MRPC pair.
+    #[arg(long, default_value_t = TrainOptions::default().sts_weight)]
+    pub sts_weight: f32,
+}
+
+/// `eval stsb` arguments.
+#[derive(Debug, Args)]
+pub struct StsbArgs {
+    /// The STS-B file to score (tab separated, no header).
+    #[arg(value_name = "TEST.csv")]
+    pub test: String,
+    /// Score with this model file instead of the shipped one.
+    #[arg(long, value_name = "MODEL.json")]
+    pub model: Option<String>,
+}
+
+/// `eval docs` arguments.
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// MRPC file whose equivalent pairs become shared claims.
+    #[arg(long, value_name = "FILE.tsv")]
+    pub mrpc: Option<String>,
+    /// Fixture case folders (two or more .txt files and an `expected.toml`); repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub fixture: Vec<String>,
+    /// Number of generated document pairs.
+    #[arg(long, default_value_t = DocsOptions::default().documents)]
+    pub documents: usize,
+    /// Shared claims per generated document pair.
+    #[arg(long, default_value_t = DocsOptions::default().shared)]
+    pub shared: usize,
+    /// Omitted statements per side per generated document pair.
+    #[arg(long, default_value_t = DocsOptions::default().omitted)]
+    pub omitted: usize,
+    /// Seed of the generator.
+    #[arg(long, default_value_t = DocsOptions::default().seed)]
+    pub seed: u64,
+}
+
+/// Runs `eval`.
+pub fn run(args: &EvalArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let mut out = Vec::new();
+    let code = match &args.bench {
+        EvalCommand::Mrpc(a) => mrpc(a, &mut out)?,
+        EvalCommand::Stsb(a) => stsb(a, &mut out)?,
+        EvalCommand::Docs(a) => docs(a, &mut out)?,
+    };
+    stdout.write_all(&out)?;
+    stdout.flush()?;
+    if code != 0 {
+        // The figures are on stdout; say why the exit code is not 0.
+        eprintln!("parallax: eval: accuracy below --min-accuracy");
+    }
+    Ok(code)
+}
+
+fn read(path: &str) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| anyhow!("{path}: {}", io_problem(&e)))
+}
+
+fn io_problem(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn load_model(path: Option<&str>) -> Result<Arc<Model>> {
+    Ok(match path {
+        None => Model::shipped_arc().clone(),
+        Some(p) => Arc::new(Model::from_json(&read(p)?).map_err(|e| anyhow!("{p}: {e}"))?),
+    })
+}
+
+/// The aligner's decision on a pair of one-statement documents, and the similarity.
+fn decide(model: &Arc<Model>, detectors: &DetectorSet, a: &str, b: &str) -> (bool, f32) {
+    let opts = AlignOptions::with_model(model.clone());
+    let l = [Profile::with_weights(a, model.weights())];
+    let r = [Profile::with_weights(b, model.weights())];
+    let pa = align(&l, &r, detectors, &opts);
+    let score = model.similarity(&l[0].sim, &r[0].sim);
+    (!pa.alignments.is_empty(), score)
+}
+
+fn mrpc(a: &MrpcArgs, out: &mut Vec<u8>) -> Result<u8> {
+    let test = read_mrpc(&read(&a.test)?, &a.test)?;
+    let model = match &a.train {
+        None => {
+            let m = load_model(a.model.as_deref())?;
+            writeln!(out, "model: {}", m.provenance)?;
+            m
+        }
+        Some(path) => {
+            let pairs = read_mrpc(&read(path)?, path)?;
+            let sts = match &a.stsb_train {
+                Some(p) => read_stsb(&read(p)?, p)?,
+                None => Vec::new(),
+            };
+            let opts = TrainOptions {
+                gbdt: GbdtOptions {
+                    rounds: a.rounds,
+                    depth: a.depth,
+                    learning_rate: a.learning_rate,
+                    ..GbdtOptions::default()
+                },
+                sts_weight: a.sts_weight,
+                ..TrainOptions::default()
+            };
+            let provenance = format!(
+                "parallax eval mrpc --train {} pairs (MRPC train){} --rounds {} --depth {} --learning-rate {} --sts-weight {}",
+                pairs.len(),
+                if sts.is_empty() { String::new() } else { format!(" --stsb-train {} pairs (STS-B train)", sts.len()) },
+                a.rounds,
+                a.depth,
+                a.learning_rate,
+                a.sts_weight,
+            );
+            let report = train(&pairs, &sts, &opts, &provenance);
+            writeln!(out, "trained: {} MRPC pairs, {} STS-B pairs, {} trees of depth {}", pairs.len(), sts.len(), report.model.trees.len(), a.depth)?;
+            writeln!(out, "train cross-validation ({} folds): {}", opts.folds, report.cross_validation.line())?;
+            writeln!(out, "train dev rows (index mod 10 = 0, out of fold): {}", report.dev.line())?;
+            if let Some(w) = &a.write_model {
+                std::fs::write(w, report.model.to_json()).with_context(|| w.clone())?;
+                writeln!(out, "model written to {w}")?;
+            }
+            Arc::new(report.model)
+        }
+    };
+    writeln!(out, "threshold={:.4}", model.threshold)?;
+    let detectors = DetectorSet::all();
+    let decisions: Vec<(bool, f32)> = test
+        .par_iter()
+        .map(|p| decide(&model, &detectors, &p.s1, &p.s2))
+        .collect();
+    let b = Binary::from_pairs(decisions.iter().zip(&test).map(|(d, p)| (d.0, p.equivalent)));
+    if let Some(path) = &a.predictions {
+        let mut s = String::from("index\tid1\tid2\tgold\taligned\tsimilarity\n");
+        for (i, (d, p)) in decisions.iter().zip(&test).enumerate() {
+            s.push_str(&format!("{i}\t{}\t{}\t{}\t{}\t{:.4}\n", p.id1, p.id2, u8::from(p.equivalent), u8::from(d.0), d.1));
+        }
+        std::fs::write(path, s).with_context(|| path.clone())?;
+    }
+    writeln!(out, "{}", b.line())?;
+    Ok(match a.min_accuracy {
+        Some(min) if b.accuracy() < min => 1,
+        _ => 0,
+    })
+}
+
+fn stsb(a: &StsbArgs, out: &mut Vec<u8>) -> Result<u8> {
+    let test = read_stsb(&read(&a.test)?, &a.test)?;
+    let model = load_model(a.model.as_deref())?;
+    writeln!(out, "model: {}", model.provenance)?;
+    let sim: Vec<f64> = test
+        .par_iter()
+        .map(|p| {
+            let l = Profile::with_weights(&p.s1, model.weights());
+            let r = Profile::with_weights(&p.s2, model.weights());
+            f64::from(model.similarity(&l.sim, &r.sim))
+        })
+        .collect();
+    let gold: Vec<f64> = test.iter().map(|p| f64::from(p.score)).collect();
+    let mut genres: Vec<&str> = test.iter().map(|p| p.genre.as_str()).collect();
+    genres.sort_unstable();
+    genres.dedup();
+    for g in genres {
+        let idx: Vec<usize> = (0..test.len()).filter(|&i| test[i].genre == g).collect();
+        let s: Vec<f64> = idx.iter().map(|&i| sim[i]).collect();
+        let y: Vec<f64> = idx.iter().map(|&i| gold[i]).collect();
+        writeln!(out, "{g}: pearson={:.4} spearman={:.4} pairs={}", pearson(&s, &y), spearman(&s, &y), idx.len())?;
+    }
+    writeln!(out, "pearson={:.4} spearman={:.4} pairs={}", pearson(&sim, &gold), spearman(&sim, &gold), test.len())?;
+    Ok(0)
+}
+
+fn docs(a: &DocsArgs, out: &mut Vec<u8>) -> Result<u8> {
+    if a.mrpc.is_none() && a.fixture.is_empty() {
+        return Err(anyhow!("eval docs: give --mrpc FILE and/or --fixture DIR"));
+    }
+    let opts = DocsOptions {
+        documents: a.documents,
+        shared: a.shared,
+        omitted: a.omitted,
+        seed: a.seed,
+    };
+    let mut cases = Vec::new();
+    if let Some(path) = &a.mrpc {
+        let pairs = read_mrpc(&read(path)?, path)?;
+        cases.extend(mrpc_documents(&pairs, &opts).map_err(|e| anyhow!("{path}: {e}"))?);
+    }
+    for dir in &a.fixture {
+        cases.extend(fixture_case(std::path::Path::new(dir)).map_err(|e| anyhow!("{e}"))?);
+    }
+    let r = evaluate_docs(&cases, &AlignOptions::default());
+    writeln!(out, "document pairs: {} ({} shared claims, {} omissions)", cases.len(), r.gold_alignments, r.gold_omissions)?;
+    writeln!(out, "alignment: precision={:.4} recall={:.4} f1={:.4}", r.alignment.0, r.alignment.1, r.alignment.2)?;
+    writeln!(out, "omission: precision={:.4} recall={:.4} f1={:.4}", r.omission.0, r.omission.1, r.omission.2)?;
+    Ok(0)
+}

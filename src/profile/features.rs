@@ -1,0 +1,404 @@
+//! Similarity features of one statement (`SimFeatures`), computed once when the statement is
+//! profiled, and the pair features (`pair_features`) the alignment model reads. Everything
+//! here is a sorted id set or a short sequence, so that scoring a pair costs a few merges
+//! and one small LCS table (≈ µs), never string work.
+//!
+//! The term weights (`TermWeights`: IDF of content stems) come from the shipped model, which
+//! derives them from training data only (see `align::model` and `docs/accuracy.md`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::tokens::{Token, TokenKind};
+use super::{NumberMention, hash_str};
+
+/// Number of pair features; the model's trees index into `[f32; PAIR_FEATURES]`.
+pub const PAIR_FEATURES: usize = 26;
+
+/// Names of the pair features, in order (written into the model file so that a model trained
+/// on another feature list is rejected instead of silently misread).
+pub const FEATURE_NAMES: [&str; PAIR_FEATURES] = [
+    "idf_dice",
+    "idf_cover_min",
+    "idf_cover_max",
+    "stem_dice",
+    "stem_cover_min",
+    "stem_cover_max",
+    "word_jaccard",
+    "bigram_dice",
+    "char4_dice",
+    "char4_cover_max",
+    "lcs_max",
+    "lcs_min",
+    "len_ratio",
+    "len_diff",
+    "unmatched_idf_max",
+    "unmatched_idf_share",
+    "numbers_differ",
+    "number_jaccard",
+    "numbers_unmatched",
+    "names_unmatched",
+    "name_jaccard",
+    "negation_differs",
+    "len_min",
+    "unmatched_count",
+    "unmatched_idf_min_side",
+    "unmatched_idf_max_side",
+];
+
+/// Inverse document frequencies of content stems, learnt from training sentences.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TermWeights {
+    /// IDF per stem (`ln((N + 1) / (df + 1)) + 1`), stems seen at least twice.
+    pub idf: BTreeMap<String, f32>,
+    /// Weight of a stem not in the table (rare, hence informative).
+    pub default: f32,
+}
+
+impl TermWeights {
+    /// The weight of one stem.
+    pub fn weight(&self, stem: &str) -> f32 {
+        self.idf.get(stem).copied().unwrap_or(if self.default > 0.0 {
+            self.default
+        } else {
+            1.0
+        })
+    }
+
+    /// IDF over a collection of sentences (each a list of content stems); stems seen fewer
+    /// than `min_df` times fall back to `default` (the IDF of a stem seen once), which keeps
+    /// the shipped table small.
+    pub fn fit<'a>(sentences: impl IntoIterator<Item = Vec<String>>, min_df: usize) -> Self {
+        let mut df: BTreeMap<String, usize> = BTreeMap::new();
+        let mut n = 0usize;
+        for s in sentences {
+            n += 1;
+            let mut s = s;
+            s.sort();
+            s.dedup();
+            for w in s {
+                *df.entry(w).or_default() += 1;
+            }
+        }
+        let idf = |d: usize| (((n + 1) as f32) / ((d + 1) as f32)).ln() + 1.0;
+        TermWeights {
+            idf: df
+                .into_iter()
+                .filter(|&(_, d)| d >= min_df)
+                .map(|(w, d)| (w, round4(idf(d))))
+                .collect(),
+            default: round4(idf(1)),
+        }
+    }
+}
+
+fn round4(x: f32) -> f32 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// The per-statement similarity features.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SimFeatures {
+    /// Content stems (stop words and punctuation removed): sorted, deduplicated hashes, each
+    /// with its IDF weight.
+    pub stems: Vec<(u64, f32)>,
+    /// Sum of the weights of `stems`.
+    pub stem_weight: f32,
+    /// All word and number norms, stop words included: sorted, deduplicated hashes.
+    pub words: Vec<u64>,
+    /// Adjacent word-stem bigrams (stop words included): sorted, deduplicated hashes.
+    pub bigrams: Vec<u64>,
+    /// Character 4-grams of the folded text with non-alphanumerics collapsed to one space.
+    pub chars: Vec<u32>,
+    /// Content stem hashes in text order (for the longest common subsequence).
+    pub seq: Vec<u32>,
+    /// Number values (bit patterns), sorted and deduplicated.
+    pub numbers: Vec<u64>,
+    /// Hashes of candidate names, sorted and deduplicated.
+    pub names: Vec<u64>,
+    /// Count of negators ("not", "no", "never", "n't"...), mod 2 matters.
+    pub negations: u8,
+    /// Number of word and number tokens.
+    pub len: u32,
+}
+
+const NEGATORS: &[&str] = &["not", "no", "never", "nor", "none", "nobody", "nothing", "neither"];
+
+impl SimFeatures {
+    /// Builds the features from the statement's tokens, numbers and names.
+    pub fn new(
+        text: &str,
+        tokens: &[Token],
+        numbers: &[NumberMention],
+        names: &[String],
+        weights: &TermWeights,
+    ) -> Self {
+        let mut stems: Vec<(u64, f32)> = Vec::new();
+        let mut seq = Vec::new();
+        let mut words = Vec::new();
+        let mut bigrams = Vec::new();
+        let mut negations = 0u8;
+        let mut prev: Option<u64> = None;
+        let mut len = 0;
+        for t in tokens {
+            if t.kind == TokenKind::Punct {
+                continue;
+            }
+            len += 1;
+            let sh = hash_str(&t.stem);
+            words.push(hash_str(&t.norm));
+            if let Some(p) = prev {
+                bigrams.push(p.rotate_left(17) ^ sh);
+            }
+            prev = Some(sh);
+            if NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
+                negations = negations.saturating_add(1);
+            }
+            if !t.stop {
+                stems.push((sh, weights.weight(&t.stem)));
+                seq.push(sh as u32);
+            }
+        }
+        stems.sort_unstable_by_key(|x| x.0);
+        stems.dedup_by_key(|x| x.0);
+        words.sort_unstable();
+        words.dedup();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        let mut nums: Vec<u64> = numbers.iter().map(|n| n.value.to_bits()).collect();
+        nums.sort_unstable();
+        nums.dedup();
+        let mut names: Vec<u64> = names.iter().map(|n| hash_str(n)).collect();
+        names.sort_unstable();
+        names.dedup();
+        SimFeatures {
+            stem_weight: stems.iter().map(|x| x.1).sum(),
+            stems,
+            words,
+            bigrams,
+            chars: char_ngrams(text, 4),
+            seq,
+            numbers: nums,
+            names,
+            negations,
+            len,
+        }
+    }
+}
+
+/// Hashes of character `n`-grams of the folded text, alphanumerics only, runs of anything
+/// else collapsed to one space.
+fn char_ngrams(text: &str, n: usize) -> Vec<u32> {
+    let mut norm: Vec<char> = Vec::with_capacity(text.len() + 2);
+    norm.push(' ');
+    for c in super::fold(text).chars() {
+        if c.is_alphanumeric() {
+            norm.push(c);
+        } else if norm.last() != Some(&' ') {
+            norm.push(' ');
+        }
+    }
+    if norm.last() != Some(&' ') {
+        norm.push(' ');
+    }
+    let mut out: Vec<u32> = norm
+        .windows(n)
+        .map(|w| {
+            let mut h: u32 = 0x811c9dc5;
+            for &c in w {
+                h ^= c as u32;
+                h = h.wrapping_mul(0x01000193);
+            }
+            h
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn ratio(num: f32, den: f32) -> f32 {
+    if den > 0.0 { num / den } else { 0.0 }
+}
+
+fn dice(c: usize, a: usize, b: usize) -> f32 {
+    ratio(2.0 * c as f32, (a + b) as f32)
+}
+
+/// Longest common subsequence length of two short sequences (rolling one-row table).
+fn lcs(a: &[u32], b: &[u32]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let mut row = [0u16; 128];
+    let b = &b[..b.len().min(127)];
+    for &x in a.iter().take(255) {
+        let mut diag = 0u16;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()] as usize
+}
+
+/// The pair features of two statements. Symmetric: swapping `a` and `b` gives the same
+/// vector (directional measures enter as min and max), so alignment does not depend on
+/// which document is on the left.
+pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
+    // Weighted stem overlap, and the weights left unmatched on each side.
+    let (mut i, mut j) = (0, 0);
+    let (mut wc, mut nc) = (0.0f32, 0usize);
+    let (mut un_max, mut ua, mut ub) = (0.0f32, 0.0f32, 0.0f32);
+    while i < a.stems.len() && j < b.stems.len() {
+        let (x, y) = (a.stems[i], b.stems[j]);
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => {
+                ua += x.1;
+                un_max = un_max.max(x.1);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                ub += y.1;
+                un_max = un_max.max(y.1);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                wc += x.1;
+                nc += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    for x in &a.stems[i..] {
+        ua += x.1;
+        un_max = un_max.max(x.1);
+    }
+    for y in &b.stems[j..] {
+        ub += y.1;
+        un_max = un_max.max(y.1);
+    }
+    let (wa, wb) = (a.stem_weight, b.stem_weight);
+    let (na, nb) = (a.stems.len(), b.stems.len());
+    let cov_a = ratio(wc, wa);
+    let cov_b = ratio(wc, wb);
+    let scov_a = ratio(nc as f32, na as f32);
+    let scov_b = ratio(nc as f32, nb as f32);
+
+    let cw = common(&a.words, &b.words);
+    let word_jaccard = ratio(
+        cw as f32,
+        (a.words.len() + b.words.len() - cw) as f32,
+    );
+    let cbg = common(&a.bigrams, &b.bigrams);
+    let cch = common(&a.chars, &b.chars);
+    let l = lcs(&a.seq, &b.seq) as f32;
+    let (la, lb) = (a.seq.len() as f32, b.seq.len() as f32);
+
+    let cn = common(&a.numbers, &b.numbers);
+    let (nna, nnb) = (a.numbers.len(), b.numbers.len());
+    let numbers_differ = (nna + nnb > 0 && cn < nna.max(nnb)) as u8 as f32;
+    let number_jaccard = if nna + nnb == 0 {
+        1.0
+    } else {
+        ratio(cn as f32, (nna + nnb - cn) as f32)
+    };
+    let cnm = common(&a.names, &b.names);
+    let (nma, nmb) = (a.names.len(), b.names.len());
+    let name_jaccard = if nma + nmb == 0 {
+        1.0
+    } else {
+        ratio(cnm as f32, (nma + nmb - cnm) as f32)
+    };
+    let (lena, lenb) = (a.len as f32, b.len as f32);
+    [
+        ratio(2.0 * wc, wa + wb),
+        cov_a.min(cov_b),
+        cov_a.max(cov_b),
+        dice(nc, na, nb),
+        scov_a.min(scov_b),
+        scov_a.max(scov_b),
+        word_jaccard,
+        dice(cbg, a.bigrams.len(), b.bigrams.len()),
+        dice(cch, a.chars.len(), b.chars.len()),
+        ratio(cch as f32, a.chars.len().min(b.chars.len()) as f32),
+        ratio(l, la.max(lb)),
+        ratio(l, la.min(lb)),
+        ratio(lena.min(lenb), lena.max(lenb)),
+        (lena - lenb).abs(),
+        un_max,
+        ratio(ua + ub, wa + wb),
+        numbers_differ,
+        number_jaccard,
+        (nna + nnb - 2 * cn) as f32,
+        (nma + nmb - 2 * cnm) as f32,
+        name_jaccard,
+        ((a.negations % 2) != (b.negations % 2)) as u8 as f32,
+        lena.min(lenb),
+        (na + nb - 2 * nc) as f32,
+        ua.min(ub),
+        ua.max(ub),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Profile;
+
+    fn f(a: &str, b: &str) -> [f32; PAIR_FEATURES] {
+        pair_features(&Profile::new(a).sim, &Profile::new(b).sim)
+    }
+
+    #[test]
+    fn symmetric_and_bounded_for_identity() {
+        let a = "Rubio urged al-Sudani to disarm 3 militias.";
+        let b = "Al-Sudani told Rubio the militias would not disarm.";
+        assert_eq!(f(a, b), f(b, a));
+        let same = f(a, a);
+        assert_eq!(same[0], 1.0);
+        assert_eq!(same[8], 1.0);
+        assert_eq!(same[10], 1.0);
+        assert_eq!(same[16], 0.0);
+        assert_eq!(f(a, b)[21], 1.0, "negation differs");
+    }
+
+    #[test]
+    fn lcs_counts_in_order_matches() {
+        assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 4, 2]), 3);
+        assert_eq!(lcs(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn idf_is_higher_for_rarer_stems() {
+        let w = TermWeights::fit(
+            vec![
+                vec!["said".to_string(), "iraq".to_string()],
+                vec!["said".to_string()],
+                vec!["said".to_string(), "iraq".to_string()],
+            ],
+            1,
+        );
+        assert!(w.weight("iraq") > w.weight("said"));
+        assert_eq!(w.weight("unseen"), w.default);
+    }
+}
