@@ -75,8 +75,8 @@ impl Model {
 
     /// Parses and checks a model file.
     pub fn from_json(text: &str) -> Result<Model> {
-        let m: Model = serde_json::from_str(text)
-            .map_err(|e| Error::Usage(format!("model: {e}")))?;
+        let m: Model =
+            serde_json::from_str(text).map_err(|e| Error::Usage(format!("model: {e}")))?;
         if m.features != FEATURE_NAMES {
             return Err(Error::Usage(
                 "model: trained on a different feature list".to_string(),

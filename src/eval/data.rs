@@ -51,7 +51,13 @@ pub fn read_mrpc(text: &str, input: &str) -> Result<Vec<MrpcPair>> {
     let mut lines = text.lines().enumerate();
     match lines.next() {
         Some((_, h)) if h.trim_start_matches('\u{feff}').starts_with("Quality") => {}
-        _ => return Err(bad(input, 1, "expected the MRPC header (Quality, #1 ID, ...)")),
+        _ => {
+            return Err(bad(
+                input,
+                1,
+                "expected the MRPC header (Quality, #1 ID, ...)",
+            ));
+        }
     }
     for (i, line) in lines {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -60,12 +66,22 @@ pub fn read_mrpc(text: &str, input: &str) -> Result<Vec<MrpcPair>> {
         }
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() != 5 {
-            return Err(bad(input, i + 1, format!("expected 5 tab-separated fields, got {}", f.len())));
+            return Err(bad(
+                input,
+                i + 1,
+                format!("expected 5 tab-separated fields, got {}", f.len()),
+            ));
         }
         let equivalent = match f[0] {
             "1" => true,
             "0" => false,
-            q => return Err(bad(input, i + 1, format!("quality must be 0 or 1, got '{q}'"))),
+            q => {
+                return Err(bad(
+                    input,
+                    i + 1,
+                    format!("quality must be 0 or 1, got '{q}'"),
+                ));
+            }
         };
         out.push(MrpcPair {
             equivalent,
@@ -91,14 +107,24 @@ pub fn read_stsb(text: &str, input: &str) -> Result<Vec<StsPair>> {
         }
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() < 7 {
-            return Err(bad(input, i + 1, format!("expected at least 7 tab-separated fields, got {}", f.len())));
+            return Err(bad(
+                input,
+                i + 1,
+                format!("expected at least 7 tab-separated fields, got {}", f.len()),
+            ));
         }
         let score: f32 = f[4]
             .trim()
             .parse()
             .ok()
             .filter(|s: &f32| (0.0..=5.0).contains(s))
-            .ok_or_else(|| bad(input, i + 1, format!("score must be a number in [0, 5], got '{}'", f[4])))?;
+            .ok_or_else(|| {
+                bad(
+                    input,
+                    i + 1,
+                    format!("score must be a number in [0, 5], got '{}'", f[4]),
+                )
+            })?;
         out.push(StsPair {
             score,
             genre: f[0].to_string(),
@@ -133,7 +159,10 @@ mod tests {
         assert_eq!((p[1].id1.as_str(), p[1].id2.as_str()), ("12", "13"));
 
         let e = read_mrpc("Quality\ta\tb\tc\td\n1\tonly\tthree\n", "x.tsv").unwrap_err();
-        assert!(e.to_string().contains("line 2") && e.to_string().contains("5"), "{e}");
+        assert!(
+            e.to_string().contains("line 2") && e.to_string().contains("5"),
+            "{e}"
+        );
         assert!(read_mrpc("no header\n", "x.tsv").is_err());
         assert!(read_mrpc("Quality\ta\tb\tc\td\n2\ta\tb\tc\td\n", "x.tsv").is_err());
     }

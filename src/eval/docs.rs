@@ -154,7 +154,10 @@ pub fn mrpc_documents(pairs: &[MrpcPair], opts: &DocsOptions) -> Result<Vec<DocC
         let mut aligned = Vec::new();
         for (i, l) in left.iter().enumerate() {
             if let Some(k) = l.1 {
-                let j = right.iter().position(|r| r.1 == Some(k)).expect("both sides");
+                let j = right
+                    .iter()
+                    .position(|r| r.1 == Some(k))
+                    .expect("both sides");
                 aligned.push((i, j));
             }
         }
@@ -207,12 +210,17 @@ pub fn fixture_case(path: &Path) -> Result<Vec<DocCase>> {
     let left = read(&a.left)?;
     let right = read(&a.right)?;
     let find = |side: &[String], snippet: &str| -> Result<usize> {
-        let hits: Vec<usize> = (0..side.len()).filter(|&i| side[i].contains(snippet)).collect();
+        let hits: Vec<usize> = (0..side.len())
+            .filter(|&i| side[i].contains(snippet))
+            .collect();
         match hits.as_slice() {
             [i] => Ok(*i),
             _ => Err(Error::input(
                 &name,
-                format!("snippet '{snippet}' matches {} statements, need exactly 1", hits.len()),
+                format!(
+                    "snippet '{snippet}' matches {} statements, need exactly 1",
+                    hits.len()
+                ),
             )),
         }
     };
@@ -220,8 +228,16 @@ pub fn fixture_case(path: &Path) -> Result<Vec<DocCase>> {
     for [l, r] in &a.aligned {
         aligned.push((find(&left, l)?, find(&right, r)?));
     }
-    let only_left = a.only_left.iter().map(|s| find(&left, s)).collect::<Result<_>>()?;
-    let only_right = a.only_right.iter().map(|s| find(&right, s)).collect::<Result<_>>()?;
+    let only_left = a
+        .only_left
+        .iter()
+        .map(|s| find(&left, s))
+        .collect::<Result<_>>()?;
+    let only_right = a
+        .only_right
+        .iter()
+        .map(|s| find(&right, s))
+        .collect::<Result<_>>()?;
     Ok(vec![DocCase {
         name,
         left,
@@ -254,11 +270,25 @@ pub fn evaluate_docs(cases: &[DocCase], opts: &AlignOptions) -> DocsReport {
     for c in cases {
         let w = opts.model.weights();
         let l: Vec<Profile> = c.left.iter().map(|s| Profile::with_weights(s, w)).collect();
-        let r: Vec<Profile> = c.right.iter().map(|s| Profile::with_weights(s, w)).collect();
+        let r: Vec<Profile> = c
+            .right
+            .iter()
+            .map(|s| Profile::with_weights(s, w))
+            .collect();
         let pa = align(&l, &r, &detectors, opts);
         let gold: BTreeSet<(usize, usize)> = c.aligned.iter().copied().collect();
-        let known_l: BTreeSet<usize> = c.aligned.iter().map(|x| x.0).chain(c.only_left.iter().copied()).collect();
-        let known_r: BTreeSet<usize> = c.aligned.iter().map(|x| x.1).chain(c.only_right.iter().copied()).collect();
+        let known_l: BTreeSet<usize> = c
+            .aligned
+            .iter()
+            .map(|x| x.0)
+            .chain(c.only_left.iter().copied())
+            .collect();
+        let known_r: BTreeSet<usize> = c
+            .aligned
+            .iter()
+            .map(|x| x.1)
+            .chain(c.only_right.iter().copied())
+            .collect();
         a_gold += gold.len();
         for al in &pa.alignments {
             for &i in &al.left {
@@ -308,8 +338,15 @@ mod tests {
 
     fn sample() -> Vec<MrpcPair> {
         let topics = [
-            "Erbil airport", "the oil ministry", "Basra port", "the central bank", "Mosul dam",
-            "the border crossing", "the power grid", "Kirkuk refinery", "the wheat harvest",
+            "Erbil airport",
+            "the oil ministry",
+            "Basra port",
+            "the central bank",
+            "Mosul dam",
+            "the border crossing",
+            "the power grid",
+            "Kirkuk refinery",
+            "the wheat harvest",
             "the election commission",
         ];
         topics
@@ -328,10 +365,25 @@ mod tests {
 
     #[test]
     fn generator_is_deterministic_and_gold_is_consistent() {
-        let opts = DocsOptions { documents: 3, shared: 3, omitted: 1, seed: 7 };
+        let opts = DocsOptions {
+            documents: 3,
+            shared: 3,
+            omitted: 1,
+            seed: 7,
+        };
         let a = mrpc_documents(&sample(), &opts).unwrap();
         assert_eq!(a, mrpc_documents(&sample(), &opts).unwrap());
-        assert_ne!(a, mrpc_documents(&sample(), &DocsOptions { seed: 8, ..opts.clone() }).unwrap());
+        assert_ne!(
+            a,
+            mrpc_documents(
+                &sample(),
+                &DocsOptions {
+                    seed: 8,
+                    ..opts.clone()
+                }
+            )
+            .unwrap()
+        );
         for c in &a {
             assert_eq!(c.left.len(), 4);
             assert_eq!(c.right.len(), 4);
@@ -339,14 +391,16 @@ mod tests {
             assert_eq!((c.only_left.len(), c.only_right.len()), (1, 1));
             // Every statement is either aligned or one-sided, never both.
             for i in 0..c.left.len() {
-                let n = c.aligned.iter().filter(|x| x.0 == i).count() + usize::from(c.only_left.contains(&i));
+                let n = c.aligned.iter().filter(|x| x.0 == i).count()
+                    + usize::from(c.only_left.contains(&i));
                 assert_eq!(n, 1);
             }
             // Shared claims are the two sentences of one equivalent pair.
             let src = sample();
             for &(i, j) in &c.aligned {
                 assert!(src.iter().any(|p| p.equivalent
-                    && ((p.s1 == c.left[i] && p.s2 == c.right[j]) || (p.s2 == c.left[i] && p.s1 == c.right[j]))));
+                    && ((p.s1 == c.left[i] && p.s2 == c.right[j])
+                        || (p.s2 == c.left[i] && p.s1 == c.right[j]))));
             }
         }
     }

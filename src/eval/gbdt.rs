@@ -42,13 +42,22 @@ pub fn fit(x: &[Sample], y: &[f32], weight: &[f32], opts: &GbdtOptions) -> (f32,
     let n = x.len();
     assert!(n > 0 && y.len() == n && weight.len() == n);
     let wsum: f64 = weight.iter().map(|&w| w as f64).sum();
-    let mean = (y.iter().zip(weight).map(|(&a, &w)| (a * w) as f64).sum::<f64>() / wsum)
+    let mean = (y
+        .iter()
+        .zip(weight)
+        .map(|(&a, &w)| (a * w) as f64)
+        .sum::<f64>()
+        / wsum)
         .clamp(1e-4, 1.0 - 1e-4);
     let base = (mean / (1.0 - mean)).ln() as f32;
     let sorted: Vec<Vec<u32>> = (0..PAIR_FEATURES)
         .map(|f| {
             let mut idx: Vec<u32> = (0..n as u32).collect();
-            idx.sort_by(|&a, &b| x[a as usize][f].total_cmp(&x[b as usize][f]).then(a.cmp(&b)));
+            idx.sort_by(|&a, &b| {
+                x[a as usize][f]
+                    .total_cmp(&x[b as usize][f])
+                    .then(a.cmp(&b))
+            });
             idx
         })
         .collect();
@@ -165,12 +174,40 @@ mod tests {
             }
         }
         let w = vec![1.0; x.len()];
-        let (base, trees) = fit(&x, &y, &w, &GbdtOptions { rounds: 100, depth: 2, learning_rate: 0.3, ..Default::default() });
-        let m = Model { base, trees, ..Model::shipped().clone() };
-        let errors = x.iter().zip(&y).filter(|(s, &t)| (m.predict(s) >= 0.5) != (t == 1.0)).count();
+        let (base, trees) = fit(
+            &x,
+            &y,
+            &w,
+            &GbdtOptions {
+                rounds: 100,
+                depth: 2,
+                learning_rate: 0.3,
+                ..Default::default()
+            },
+        );
+        let m = Model {
+            base,
+            trees,
+            ..Model::shipped().clone()
+        };
+        let errors = x
+            .iter()
+            .zip(&y)
+            .filter(|(s, &t)| (m.predict(s) >= 0.5) != (t == 1.0))
+            .count();
         assert_eq!(errors, 0);
         // Deterministic: same data, same trees.
-        let (base2, trees2) = fit(&x, &y, &w, &GbdtOptions { rounds: 100, depth: 2, learning_rate: 0.3, ..Default::default() });
+        let (base2, trees2) = fit(
+            &x,
+            &y,
+            &w,
+            &GbdtOptions {
+                rounds: 100,
+                depth: 2,
+                learning_rate: 0.3,
+                ..Default::default()
+            },
+        );
         assert_eq!((base, &m.trees), (base2, &trees2));
     }
 }

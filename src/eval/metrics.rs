@@ -78,7 +78,11 @@ impl Binary {
 pub fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     let p = div(correct, predicted);
     let r = div(correct, gold);
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 

@@ -14,7 +14,9 @@ use super::data::{MrpcPair, StsPair};
 use super::gbdt::{GbdtOptions, Sample, fit};
 use super::metrics::Binary;
 use crate::align::Model;
-use crate::profile::{FEATURE_NAMES, Profile, TermWeights, pair_features, tokenize, TokenKind};
+use crate::profile::{
+    FEATURE_NAMES, PAIR_FEATURES, Profile, TermWeights, TokenKind, pair_features, tokenize,
+};
 
 /// Training settings.
 #[derive(Clone, Debug)]
@@ -88,9 +90,48 @@ pub fn train(
         .iter()
         .flat_map(|p| [p.s1.as_str(), p.s2.as_str()])
         .chain(sts.iter().flat_map(|p| [p.s1.as_str(), p.s2.as_str()]));
-    let weights = TermWeights::fit(sentences.map(content_stems), opts.min_df);
-    let xm = features(mrpc.iter().map(|p| (p.s1.as_str(), p.s2.as_str())), &weights);
-    let ym: Vec<f32> = mrpc.iter().map(|p| f32::from(u8::from(p.equivalent))).collect();
+    let idf = TermWeights::fit(sentences.map(content_stems), opts.min_df);
+    let stems: Vec<(Vec<String>, Vec<String>)> = mrpc
+        .iter()
+        .map(|p| (sorted_stems(&p.s1), sorted_stems(&p.s2)))
+        .collect();
+    // Unmatched costs are learnt from labels: a pair's training features must use a table
+    // fitted without it (out of fold), or the trees would learn to trust leaked labels.
+    let with_cost = |keep: &dyn Fn(usize) -> bool| {
+        let labelled = || {
+            (0..mrpc.len()).filter(|&i| keep(i)).map(|i| {
+                (
+                    stems[i].0.as_slice(),
+                    stems[i].1.as_slice(),
+                    mrpc[i].equivalent,
+                )
+            })
+        };
+        TermWeights {
+            cost: TermWeights::fit_cost(labelled(), opts.min_df.max(2), false),
+            gain: TermWeights::fit_cost(labelled(), opts.min_df.max(2), true),
+            ..idf.clone()
+        }
+    };
+    let folds = opts.folds.max(2);
+    let mut xm: Vec<Sample> = vec![[0.0; PAIR_FEATURES]; mrpc.len()];
+    for k in 0..folds {
+        let w = with_cost(&|i| i % folds != k);
+        let idx: Vec<usize> = (0..mrpc.len()).filter(|&i| i % folds == k).collect();
+        let x = features(
+            idx.iter()
+                .map(|&i| (mrpc[i].s1.as_str(), mrpc[i].s2.as_str())),
+            &w,
+        );
+        for (&i, x) in idx.iter().zip(x) {
+            xm[i] = x;
+        }
+    }
+    let weights = with_cost(&|_| true);
+    let ym: Vec<f32> = mrpc
+        .iter()
+        .map(|p| f32::from(u8::from(p.equivalent)))
+        .collect();
     let xs = features(sts.iter().map(|p| (p.s1.as_str(), p.s2.as_str())), &weights);
     let ys: Vec<f32> = sts.iter().map(|p| p.score / 5.0).collect();
 
@@ -138,9 +179,20 @@ pub fn train(
     let decide = |i: usize| (oof[i] >= model.threshold, ym[i] == 1.0);
     TrainReport {
         cross_validation: Binary::from_pairs((0..mrpc.len()).map(decide)),
-        dev: Binary::from_pairs((0..mrpc.len()).filter(|&i| super::data::is_dev_row(i)).map(decide)),
+        dev: Binary::from_pairs(
+            (0..mrpc.len())
+                .filter(|&i| super::data::is_dev_row(i))
+                .map(decide),
+        ),
         model,
     }
+}
+
+fn sorted_stems(text: &str) -> Vec<String> {
+    let mut s = content_stems(text);
+    s.sort();
+    s.dedup();
+    s
 }
 
 /// The threshold maximising accuracy of `score >= t` against binary labels; among equally
@@ -154,7 +206,11 @@ pub fn best_threshold(score: &[f32], label: &[f32]) -> f32 {
     let mut best = (correct, -0.5f32, 0.0f32);
     for (r, &i) in idx.iter().enumerate() {
         // Moving the threshold just above score[i] turns i negative.
-        correct = if label[i] == 1.0 { correct - 1 } else { correct + 1 };
+        correct = if label[i] == 1.0 {
+            correct - 1
+        } else {
+            correct + 1
+        };
         if idx.get(r + 1).is_some_and(|&j| score[j] == score[i]) {
             continue;
         }

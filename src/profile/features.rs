@@ -14,7 +14,7 @@ use super::tokens::{Token, TokenKind};
 use super::{NumberMention, hash_str};
 
 /// Number of pair features; the model's trees index into `[f32; PAIR_FEATURES]`.
-pub const PAIR_FEATURES: usize = 26;
+pub const PAIR_FEATURES: usize = 34;
 
 /// Names of the pair features, in order (written into the model file so that a model trained
 /// on another feature list is rejected instead of silently misread).
@@ -45,6 +45,14 @@ pub const FEATURE_NAMES: [&str; PAIR_FEATURES] = [
     "unmatched_count",
     "unmatched_idf_min_side",
     "unmatched_idf_max_side",
+    "unmatched_run_max",
+    "unmatched_run_min",
+    "unmatched_cost_sum",
+    "unmatched_cost_max",
+    "unmatched_cost_side_max",
+    "unmatched_cost_side_min",
+    "matched_gain_sum",
+    "matched_gain_min",
 ];
 
 /// Inverse document frequencies of content stems, learnt from training sentences.
@@ -54,16 +62,90 @@ pub struct TermWeights {
     pub idf: BTreeMap<String, f32>,
     /// Weight of a stem not in the table (rare, hence informative).
     pub default: f32,
+    /// Supervised cost of a stem left unmatched: log-odds shift towards "not the same claim"
+    /// among training pairs where the stem occurs on one side only (a TF-KLD-like weight);
+    /// stems not in the table cost 0.
+    #[serde(default)]
+    pub cost: BTreeMap<String, f32>,
+    /// Supervised gain of a stem found on both sides: log-odds shift towards "same claim"
+    /// among training pairs sharing it; stems not in the table gain 0.
+    #[serde(default)]
+    pub gain: BTreeMap<String, f32>,
 }
 
 impl TermWeights {
     /// The weight of one stem.
     pub fn weight(&self, stem: &str) -> f32 {
-        self.idf.get(stem).copied().unwrap_or(if self.default > 0.0 {
-            self.default
-        } else {
-            1.0
-        })
+        self.idf
+            .get(stem)
+            .copied()
+            .unwrap_or(if self.default > 0.0 {
+                self.default
+            } else {
+                1.0
+            })
+    }
+
+    /// The cost of one stem left unmatched.
+    pub fn cost(&self, stem: &str) -> f32 {
+        self.cost.get(stem).copied().unwrap_or(0.0)
+    }
+
+    /// The gain of one stem found on both sides.
+    pub fn gain(&self, stem: &str) -> f32 {
+        self.gain.get(stem).copied().unwrap_or(0.0)
+    }
+
+    /// Fits `cost` from labelled pairs of content-stem lists: for each stem, the smoothed
+    /// log-odds of "not equivalent" among pairs where it is unmatched, minus the base
+    /// log-odds. Stems unmatched in fewer than `min_count` pairs are left out.
+    pub fn fit_cost<'a>(
+        pairs: impl IntoIterator<Item = (&'a [String], &'a [String], bool)>,
+        min_count: usize,
+        matched: bool,
+    ) -> BTreeMap<String, f32> {
+        let mut seen: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let (mut n, mut neg) = (0usize, 0usize);
+        for (a, b, equivalent) in pairs {
+            n += 1;
+            neg += usize::from(!equivalent);
+            let mut words: Vec<&str> = if matched {
+                a.iter()
+                    .filter(|w| b.contains(w))
+                    .map(String::as_str)
+                    .collect()
+            } else {
+                a.iter()
+                    .filter(|w| !b.contains(w))
+                    .chain(b.iter().filter(|w| !a.contains(w)))
+                    .map(String::as_str)
+                    .collect()
+            };
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                let e = seen.entry(w).or_default();
+                e.0 += 1;
+                e.1 += usize::from(!equivalent);
+            }
+        }
+        if n == 0 {
+            return BTreeMap::new();
+        }
+        let q = ((neg as f64 + 1.0) / (n as f64 + 2.0)).clamp(1e-3, 1.0 - 1e-3);
+        let logit = |p: f64| (p / (1.0 - p)).ln();
+        // m-estimate smoothing towards the base rate.
+        let m = 8.0;
+        seen.into_iter()
+            .filter(|&(_, (c, _))| c >= min_count)
+            .map(|(w, (c, bad))| {
+                let p = (bad as f64 + m * q) / (c as f64 + m);
+                let shift = (logit(p) - logit(q)) as f32;
+                // Gains are towards "same claim": the opposite sign of a cost.
+                (w.to_string(), round4(if matched { -shift } else { shift }))
+            })
+            .filter(|&(_, v)| v != 0.0)
+            .collect()
     }
 
     /// IDF over a collection of sentences (each a list of content stems); stems seen fewer
@@ -89,6 +171,8 @@ impl TermWeights {
                 .map(|(w, d)| (w, round4(idf(d))))
                 .collect(),
             default: round4(idf(1)),
+            cost: BTreeMap::new(),
+            gain: BTreeMap::new(),
         }
     }
 }
@@ -101,8 +185,10 @@ fn round4(x: f32) -> f32 {
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct SimFeatures {
     /// Content stems (stop words and punctuation removed): sorted, deduplicated hashes, each
-    /// with its IDF weight.
-    pub stems: Vec<(u64, f32)>,
+    /// with its IDF weight and its unmatched cost.
+    pub stems: Vec<(u64, f32, f32, f32)>,
+    /// Word and number norm hashes in text order, stop words included (unmatched runs).
+    pub wseq: Vec<u64>,
     /// Sum of the weights of `stems`.
     pub stem_weight: f32,
     /// All word and number norms, stop words included: sorted, deduplicated hashes.
@@ -123,7 +209,9 @@ pub struct SimFeatures {
     pub len: u32,
 }
 
-const NEGATORS: &[&str] = &["not", "no", "never", "nor", "none", "nobody", "nothing", "neither"];
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "nor", "none", "nobody", "nothing", "neither",
+];
 
 impl SimFeatures {
     /// Builds the features from the statement's tokens, numbers and names.
@@ -134,7 +222,8 @@ impl SimFeatures {
         names: &[String],
         weights: &TermWeights,
     ) -> Self {
-        let mut stems: Vec<(u64, f32)> = Vec::new();
+        let mut stems: Vec<(u64, f32, f32, f32)> = Vec::new();
+        let mut wseq = Vec::new();
         let mut seq = Vec::new();
         let mut words = Vec::new();
         let mut bigrams = Vec::new();
@@ -148,6 +237,7 @@ impl SimFeatures {
             len += 1;
             let sh = hash_str(&t.stem);
             words.push(hash_str(&t.norm));
+            wseq.push(hash_str(&t.norm));
             if let Some(p) = prev {
                 bigrams.push(p.rotate_left(17) ^ sh);
             }
@@ -156,7 +246,12 @@ impl SimFeatures {
                 negations = negations.saturating_add(1);
             }
             if !t.stop {
-                stems.push((sh, weights.weight(&t.stem)));
+                stems.push((
+                    sh,
+                    weights.weight(&t.stem),
+                    weights.cost(&t.stem),
+                    weights.gain(&t.stem),
+                ));
                 seq.push(sh as u32);
             }
         }
@@ -175,6 +270,7 @@ impl SimFeatures {
         SimFeatures {
             stem_weight: stems.iter().map(|x| x.1).sum(),
             stems,
+            wseq,
             words,
             bigrams,
             chars: char_ngrams(text, 4),
@@ -264,26 +360,34 @@ fn lcs(a: &[u32], b: &[u32]) -> usize {
 /// vector (directional measures enter as min and max), so alignment does not depend on
 /// which document is on the left.
 pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
-    // Weighted stem overlap, and the weights left unmatched on each side.
+    // Weighted stem overlap, and the weights and costs left unmatched on each side.
     let (mut i, mut j) = (0, 0);
     let (mut wc, mut nc) = (0.0f32, 0usize);
     let (mut un_max, mut ua, mut ub) = (0.0f32, 0.0f32, 0.0f32);
+    let (mut ca, mut cb, mut c_max) = (0.0f32, 0.0f32, 0.0f32);
+    let (mut gain, mut gain_min) = (0.0f32, 0.0f32);
     while i < a.stems.len() && j < b.stems.len() {
         let (x, y) = (a.stems[i], b.stems[j]);
         match x.0.cmp(&y.0) {
             std::cmp::Ordering::Less => {
                 ua += x.1;
                 un_max = un_max.max(x.1);
+                ca += x.2;
+                c_max = c_max.max(x.2);
                 i += 1;
             }
             std::cmp::Ordering::Greater => {
                 ub += y.1;
                 un_max = un_max.max(y.1);
+                cb += y.2;
+                c_max = c_max.max(y.2);
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
                 wc += x.1;
                 nc += 1;
+                gain += x.3;
+                gain_min = gain_min.min(x.3);
                 i += 1;
                 j += 1;
             }
@@ -292,11 +396,17 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     for x in &a.stems[i..] {
         ua += x.1;
         un_max = un_max.max(x.1);
+        ca += x.2;
+        c_max = c_max.max(x.2);
     }
     for y in &b.stems[j..] {
         ub += y.1;
         un_max = un_max.max(y.1);
+        cb += y.2;
+        c_max = c_max.max(y.2);
     }
+    let run_a = unmatched_run(&a.wseq, &b.words) as f32;
+    let run_b = unmatched_run(&b.wseq, &a.words) as f32;
     let (wa, wb) = (a.stem_weight, b.stem_weight);
     let (na, nb) = (a.stems.len(), b.stems.len());
     let cov_a = ratio(wc, wa);
@@ -305,10 +415,7 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let scov_b = ratio(nc as f32, nb as f32);
 
     let cw = common(&a.words, &b.words);
-    let word_jaccard = ratio(
-        cw as f32,
-        (a.words.len() + b.words.len() - cw) as f32,
-    );
+    let word_jaccard = ratio(cw as f32, (a.words.len() + b.words.len() - cw) as f32);
     let cbg = common(&a.bigrams, &b.bigrams);
     let cch = common(&a.chars, &b.chars);
     let l = lcs(&a.seq, &b.seq) as f32;
@@ -357,7 +464,30 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         (na + nb - 2 * nc) as f32,
         ua.min(ub),
         ua.max(ub),
+        run_a.max(run_b),
+        run_a.min(run_b),
+        ca + cb,
+        c_max,
+        ca.max(cb),
+        ca.min(cb),
+        gain,
+        gain_min,
     ]
+}
+
+/// Longest run of consecutive words of `seq` absent from the sorted set `other`: an added
+/// clause shows as one long run, a rewording as scattered short ones.
+fn unmatched_run(seq: &[u64], other: &[u64]) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for w in seq {
+        if other.binary_search(w).is_ok() {
+            run = 0;
+        } else {
+            run += 1;
+            best = best.max(run);
+        }
+    }
+    best
 }
 
 #[cfg(test)]

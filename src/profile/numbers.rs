@@ -134,7 +134,8 @@ pub fn extract_numbers(text: &str) -> Vec<NumberMention> {
         }
         let approx = (1..=2)
             .filter_map(|k| {
-                i.checked_sub(k + usize::from(!unit.is_empty() && toks[i - 1].norm == "$"))
+                // `i > 0` first: "5 dollars" at the start has a unit but no "$" before it.
+                i.checked_sub(k + usize::from(!unit.is_empty() && i > 0 && toks[i - 1].norm == "$"))
             })
             .map(|k| toks[k].norm.as_str())
             .find(|w| APPROX.contains(w))
@@ -171,6 +172,12 @@ mod tests {
         assert_eq!(a[0].unit, "$");
         assert_eq!(b[0].unit, "$");
         assert_eq!(a[0].raw, "$3.5 billion");
+    }
+
+    #[test]
+    fn unit_word_at_the_start_does_not_panic() {
+        let n = extract_numbers("5 dollars a barrel");
+        assert_eq!((n[0].value, n[0].unit.as_str()), (5.0, "$"));
     }
 
     #[test]

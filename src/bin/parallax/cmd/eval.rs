@@ -184,16 +184,36 @@ fn mrpc(a: &MrpcArgs, out: &mut Vec<u8>) -> Result<u8> {
             let provenance = format!(
                 "parallax eval mrpc --train {} pairs (MRPC train){} --rounds {} --depth {} --learning-rate {} --sts-weight {}",
                 pairs.len(),
-                if sts.is_empty() { String::new() } else { format!(" --stsb-train {} pairs (STS-B train)", sts.len()) },
+                if sts.is_empty() {
+                    String::new()
+                } else {
+                    format!(" --stsb-train {} pairs (STS-B train)", sts.len())
+                },
                 a.rounds,
                 a.depth,
                 a.learning_rate,
                 a.sts_weight,
             );
             let report = train(&pairs, &sts, &opts, &provenance);
-            writeln!(out, "trained: {} MRPC pairs, {} STS-B pairs, {} trees of depth {}", pairs.len(), sts.len(), report.model.trees.len(), a.depth)?;
-            writeln!(out, "train cross-validation ({} folds): {}", opts.folds, report.cross_validation.line())?;
-            writeln!(out, "train dev rows (index mod 10 = 0, out of fold): {}", report.dev.line())?;
+            writeln!(
+                out,
+                "trained: {} MRPC pairs, {} STS-B pairs, {} trees of depth {}",
+                pairs.len(),
+                sts.len(),
+                report.model.trees.len(),
+                a.depth
+            )?;
+            writeln!(
+                out,
+                "train cross-validation ({} folds): {}",
+                opts.folds,
+                report.cross_validation.line()
+            )?;
+            writeln!(
+                out,
+                "train dev rows (index mod 10 = 0, out of fold): {}",
+                report.dev.line()
+            )?;
             if let Some(w) = &a.write_model {
                 std::fs::write(w, report.model.to_json()).with_context(|| w.clone())?;
                 writeln!(out, "model written to {w}")?;
@@ -207,11 +227,23 @@ fn mrpc(a: &MrpcArgs, out: &mut Vec<u8>) -> Result<u8> {
         .par_iter()
         .map(|p| decide(&model, &detectors, &p.s1, &p.s2))
         .collect();
-    let b = Binary::from_pairs(decisions.iter().zip(&test).map(|(d, p)| (d.0, p.equivalent)));
+    let b = Binary::from_pairs(
+        decisions
+            .iter()
+            .zip(&test)
+            .map(|(d, p)| (d.0, p.equivalent)),
+    );
     if let Some(path) = &a.predictions {
         let mut s = String::from("index\tid1\tid2\tgold\taligned\tsimilarity\n");
         for (i, (d, p)) in decisions.iter().zip(&test).enumerate() {
-            s.push_str(&format!("{i}\t{}\t{}\t{}\t{}\t{:.4}\n", p.id1, p.id2, u8::from(p.equivalent), u8::from(d.0), d.1));
+            s.push_str(&format!(
+                "{i}\t{}\t{}\t{}\t{}\t{:.4}\n",
+                p.id1,
+                p.id2,
+                u8::from(p.equivalent),
+                u8::from(d.0),
+                d.1
+            ));
         }
         std::fs::write(path, s).with_context(|| path.clone())?;
     }
@@ -242,9 +274,21 @@ fn stsb(a: &StsbArgs, out: &mut Vec<u8>) -> Result<u8> {
         let idx: Vec<usize> = (0..test.len()).filter(|&i| test[i].genre == g).collect();
         let s: Vec<f64> = idx.iter().map(|&i| sim[i]).collect();
         let y: Vec<f64> = idx.iter().map(|&i| gold[i]).collect();
-        writeln!(out, "{g}: pearson={:.4} spearman={:.4} pairs={}", pearson(&s, &y), spearman(&s, &y), idx.len())?;
+        writeln!(
+            out,
+            "{g}: pearson={:.4} spearman={:.4} pairs={}",
+            pearson(&s, &y),
+            spearman(&s, &y),
+            idx.len()
+        )?;
     }
-    writeln!(out, "pearson={:.4} spearman={:.4} pairs={}", pearson(&sim, &gold), spearman(&sim, &gold), test.len())?;
+    writeln!(
+        out,
+        "pearson={:.4} spearman={:.4} pairs={}",
+        pearson(&sim, &gold),
+        spearman(&sim, &gold),
+        test.len()
+    )?;
     Ok(0)
 }
 
@@ -267,8 +311,22 @@ fn docs(a: &DocsArgs, out: &mut Vec<u8>) -> Result<u8> {
         cases.extend(fixture_case(std::path::Path::new(dir)).map_err(|e| anyhow!("{e}"))?);
     }
     let r = evaluate_docs(&cases, &AlignOptions::default());
-    writeln!(out, "document pairs: {} ({} shared claims, {} omissions)", cases.len(), r.gold_alignments, r.gold_omissions)?;
-    writeln!(out, "alignment: precision={:.4} recall={:.4} f1={:.4}", r.alignment.0, r.alignment.1, r.alignment.2)?;
-    writeln!(out, "omission: precision={:.4} recall={:.4} f1={:.4}", r.omission.0, r.omission.1, r.omission.2)?;
+    writeln!(
+        out,
+        "document pairs: {} ({} shared claims, {} omissions)",
+        cases.len(),
+        r.gold_alignments,
+        r.gold_omissions
+    )?;
+    writeln!(
+        out,
+        "alignment: precision={:.4} recall={:.4} f1={:.4}",
+        r.alignment.0, r.alignment.1, r.alignment.2
+    )?;
+    writeln!(
+        out,
+        "omission: precision={:.4} recall={:.4} f1={:.4}",
+        r.omission.0, r.omission.1, r.omission.2
+    )?;
     Ok(0)
 }
