@@ -14,7 +14,7 @@ use super::tokens::{Token, TokenKind};
 use super::{NumberMention, hash_str};
 
 /// Number of pair features; the model's trees index into `[f32; PAIR_FEATURES]`.
-pub const PAIR_FEATURES: usize = 34;
+pub const PAIR_FEATURES: usize = 37;
 
 /// Names of the pair features, in order (written into the model file so that a model trained
 /// on another feature list is rejected instead of silently misread).
@@ -53,6 +53,9 @@ pub const FEATURE_NAMES: [&str; PAIR_FEATURES] = [
     "unmatched_cost_side_min",
     "matched_gain_sum",
     "matched_gain_min",
+    "trigram_dice",
+    "word_lcs_max",
+    "word_lcs_min",
 ];
 
 /// Inverse document frequencies of content stems, learnt from training sentences.
@@ -195,6 +198,8 @@ pub struct SimFeatures {
     pub words: Vec<u64>,
     /// Adjacent word-stem bigrams (stop words included): sorted, deduplicated hashes.
     pub bigrams: Vec<u64>,
+    /// Adjacent word-stem trigrams: sorted, deduplicated hashes.
+    pub trigrams: Vec<u64>,
     /// Character 4-grams of the folded text with non-alphanumerics collapsed to one space.
     pub chars: Vec<u32>,
     /// Content stem hashes in text order (for the longest common subsequence).
@@ -229,6 +234,8 @@ impl SimFeatures {
         let mut bigrams = Vec::new();
         let mut negations = 0u8;
         let mut prev: Option<u64> = None;
+        let mut prev2: Option<u64> = None;
+        let mut trigrams = Vec::new();
         let mut len = 0;
         for t in tokens {
             if t.kind == TokenKind::Punct {
@@ -240,7 +247,11 @@ impl SimFeatures {
             wseq.push(hash_str(&t.norm));
             if let Some(p) = prev {
                 bigrams.push(p.rotate_left(17) ^ sh);
+                if let Some(q) = prev2 {
+                    trigrams.push(q.rotate_left(34) ^ p.rotate_left(17) ^ sh);
+                }
             }
+            prev2 = prev;
             prev = Some(sh);
             if NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
                 negations = negations.saturating_add(1);
@@ -261,6 +272,8 @@ impl SimFeatures {
         words.dedup();
         bigrams.sort_unstable();
         bigrams.dedup();
+        trigrams.sort_unstable();
+        trigrams.dedup();
         let mut nums: Vec<u64> = numbers.iter().map(|n| n.value.to_bits()).collect();
         nums.sort_unstable();
         nums.dedup();
@@ -273,6 +286,7 @@ impl SimFeatures {
             wseq,
             words,
             bigrams,
+            trigrams,
             chars: char_ngrams(text, 4),
             seq,
             numbers: nums,
@@ -336,6 +350,24 @@ fn ratio(num: f32, den: f32) -> f32 {
 
 fn dice(c: usize, a: usize, b: usize) -> f32 {
     ratio(2.0 * c as f32, (a + b) as f32)
+}
+
+/// Longest common subsequence of two word sequences (see `lcs`).
+fn lcs64(a: &[u64], b: &[u64]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let mut row = [0u16; 128];
+    let b = &b[..b.len().min(127)];
+    for &x in a.iter().take(255) {
+        let mut diag = 0u16;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()] as usize
 }
 
 /// Longest common subsequence length of two short sequences (rolling one-row table).
@@ -405,6 +437,9 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         cb += y.2;
         c_max = c_max.max(y.2);
     }
+    let ctg = common(&a.trigrams, &b.trigrams);
+    let wl = lcs64(&a.wseq, &b.wseq) as f32;
+    let (wla, wlb) = (a.wseq.len() as f32, b.wseq.len() as f32);
     let run_a = unmatched_run(&a.wseq, &b.words) as f32;
     let run_b = unmatched_run(&b.wseq, &a.words) as f32;
     let (wa, wb) = (a.stem_weight, b.stem_weight);
@@ -472,6 +507,9 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         ca.min(cb),
         gain,
         gain_min,
+        dice(ctg, a.trigrams.len(), b.trigrams.len()),
+        ratio(wl, wla.max(wlb)),
+        ratio(wl, wla.min(wlb)),
     ]
 }
 
