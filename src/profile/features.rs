@@ -14,7 +14,7 @@ use super::tokens::{Token, TokenKind};
 use super::{NumberMention, hash_str};
 
 /// Number of pair features; the model's trees index into `[f32; PAIR_FEATURES]`.
-pub const PAIR_FEATURES: usize = 37;
+pub const PAIR_FEATURES: usize = 45;
 
 /// Names of the pair features, in order (written into the model file so that a model trained
 /// on another feature list is rejected instead of silently misread).
@@ -56,6 +56,14 @@ pub const FEATURE_NAMES: [&str; PAIR_FEATURES] = [
     "trigram_dice",
     "word_lcs_max",
     "word_lcs_min",
+    "word_substring_max",
+    "word_substring_min",
+    "bigram_cover_min",
+    "bigram_cover_max",
+    "unmatched_edge_max",
+    "unmatched_edge_min",
+    "unmatched_words_max",
+    "unmatched_words_min",
 ];
 
 /// Inverse document frequencies of content stems, learnt from training sentences.
@@ -352,6 +360,20 @@ fn dice(c: usize, a: usize, b: usize) -> f32 {
     ratio(2.0 * c as f32, (a + b) as f32)
 }
 
+/// Longest common contiguous run of words (a copied phrase).
+fn common_substring(a: &[u64], b: &[u64]) -> usize {
+    let mut row = [0u16; 128];
+    let b = &b[..b.len().min(127)];
+    let mut best = 0;
+    for &x in a.iter().take(255) {
+        for j in (0..b.len()).rev() {
+            row[j + 1] = if x == b[j] { row[j] + 1 } else { 0 };
+            best = best.max(row[j + 1]);
+        }
+    }
+    best as usize
+}
+
 /// Longest common subsequence of two word sequences (see `lcs`).
 fn lcs64(a: &[u64], b: &[u64]) -> usize {
     if a.is_empty() || b.is_empty() {
@@ -440,8 +462,10 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let ctg = common(&a.trigrams, &b.trigrams);
     let wl = lcs64(&a.wseq, &b.wseq) as f32;
     let (wla, wlb) = (a.wseq.len() as f32, b.wseq.len() as f32);
-    let run_a = unmatched_run(&a.wseq, &b.words) as f32;
-    let run_b = unmatched_run(&b.wseq, &a.words) as f32;
+    let sub = common_substring(&a.wseq, &b.wseq) as f32;
+
+    let (run_a, edge_a, out_a) = unmatched_runs(&a.wseq, &b.words);
+    let (run_b, edge_b, out_b) = unmatched_runs(&b.wseq, &a.words);
     let (wa, wb) = (a.stem_weight, b.stem_weight);
     let (na, nb) = (a.stems.len(), b.stems.len());
     let cov_a = ratio(wc, wa);
@@ -452,6 +476,8 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let cw = common(&a.words, &b.words);
     let word_jaccard = ratio(cw as f32, (a.words.len() + b.words.len() - cw) as f32);
     let cbg = common(&a.bigrams, &b.bigrams);
+    let bg_a = ratio(cbg as f32, a.bigrams.len() as f32);
+    let bg_b = ratio(cbg as f32, b.bigrams.len() as f32);
     let cch = common(&a.chars, &b.chars);
     let l = lcs(&a.seq, &b.seq) as f32;
     let (la, lb) = (a.seq.len() as f32, b.seq.len() as f32);
@@ -510,22 +536,35 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         dice(ctg, a.trigrams.len(), b.trigrams.len()),
         ratio(wl, wla.max(wlb)),
         ratio(wl, wla.min(wlb)),
+        ratio(sub, wla.max(wlb)),
+        ratio(sub, wla.min(wlb)),
+        bg_a.min(bg_b),
+        bg_a.max(bg_b),
+        edge_a.max(edge_b),
+        edge_a.min(edge_b),
+        out_a.max(out_b),
+        out_a.min(out_b),
     ]
 }
 
-/// Longest run of consecutive words of `seq` absent from the sorted set `other`: an added
-/// clause shows as one long run, a rewording as scattered short ones.
-fn unmatched_run(seq: &[u64], other: &[u64]) -> usize {
-    let (mut best, mut run) = (0, 0);
+/// Words of `seq` absent from the sorted set `other`: the longest run of them (an added
+/// clause shows as one long run, a rewording as scattered short ones), how many sit at the
+/// start and end (a clause added before or after), and how many in all.
+fn unmatched_runs(seq: &[u64], other: &[u64]) -> (f32, f32, f32) {
+    let (mut best, mut run, mut total) = (0, 0, 0);
+    let mut lead = None;
     for w in seq {
         if other.binary_search(w).is_ok() {
+            lead.get_or_insert(run);
             run = 0;
         } else {
             run += 1;
+            total += 1;
             best = best.max(run);
         }
     }
-    best
+    let edge = lead.unwrap_or(run) + if lead.is_some() { run } else { 0 };
+    (best as f32, edge as f32, total as f32)
 }
 
 #[cfg(test)]
