@@ -61,6 +61,9 @@ pub(super) fn assign(
         }
         pairs.extend(solve(m, rows, cols, opts.threshold));
     }
+    if n >= 2 && k >= 2 {
+        pairs.extend(mutual_best(m, &pairs, opts.context_threshold));
+    }
     pairs.sort_unstable();
 
     let mut left_of_right: Vec<Option<usize>> = vec![None; k];
@@ -105,6 +108,27 @@ pub(super) fn assign(
         only_left: (0..n).filter(|&i| !used_l[i]).collect(),
         only_right: (0..k).filter(|&j| !used_r[j]).collect(),
     }
+}
+
+/// Document context: among statements the assignment left unmatched, pairs that are each
+/// other's best candidate over the whole matrix (ties to the lower index) and reach
+/// `floor`. In a document pair on one event, a statement's true counterpart stands out from
+/// the rest even when the wording differs more than an isolated pair would be trusted with.
+fn mutual_best(m: &ScoreMatrix, taken: &[(usize, usize)], floor: f32) -> Vec<(usize, usize)> {
+    let row_used: std::collections::BTreeSet<usize> = taken.iter().map(|p| p.0).collect();
+    let col_used: std::collections::BTreeSet<usize> = taken.iter().map(|p| p.1).collect();
+    let best_in_row =
+        |i: usize| (0..m.cols).fold(0, |b, j| if m.get(i, j) > m.get(i, b) { j } else { b });
+    let best_in_col =
+        |j: usize| (0..m.rows).fold(0, |b, i| if m.get(i, j) > m.get(b, j) { i } else { b });
+    (0..m.rows)
+        .filter(|i| !row_used.contains(i))
+        .filter_map(|i| {
+            let j = best_in_row(i);
+            (!col_used.contains(&j) && best_in_col(j) == i && m.get(i, j) >= floor)
+                .then_some((i, j))
+        })
+        .collect()
 }
 
 /// Optimal assignment within one component. Dummy columns, one per row, carry the threshold

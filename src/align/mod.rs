@@ -19,6 +19,10 @@ use crate::profile::Profile;
 pub use model::Model;
 pub use score::ScoreMatrix;
 
+/// Share of the model threshold that mutual best candidates need in a document pair
+/// (tuned on documents generated from MRPC train: `parallax eval docs --mrpc TRAIN`).
+pub const CONTEXT_SHARE: f32 = 0.5;
+
 /// Alignment options.
 #[derive(Clone, Debug)]
 pub struct AlignOptions {
@@ -30,6 +34,11 @@ pub struct AlignOptions {
     pub split_containment: f32,
     /// The similarity model behind the `lexical` score (default: the shipped one).
     pub model: Arc<Model>,
+    /// Document context: two statements left unmatched whose similarity is at least this,
+    /// and which are each other's best candidate across both documents, are aligned too.
+    /// Only applies when both sides have two or more statements (a lone pair has no
+    /// context, so an isolated pair is decided by `threshold` alone).
+    pub context_threshold: f32,
 }
 
 impl Default for AlignOptions {
@@ -44,6 +53,7 @@ impl AlignOptions {
         AlignOptions {
             threshold: model.threshold,
             split_containment: 0.6,
+            context_threshold: (model.threshold * CONTEXT_SHARE).min(model.threshold),
             model,
         }
     }

@@ -193,7 +193,7 @@ mod tests {
         let errors = x
             .iter()
             .zip(&y)
-            .filter(|(s, &t)| (m.predict(s) >= 0.5) != (t == 1.0))
+            .filter(|(s, t)| (m.predict(s) >= 0.5) != (**t == 1.0))
             .count();
         assert_eq!(errors, 0);
         // Deterministic: same data, same trees.

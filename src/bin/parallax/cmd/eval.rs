@@ -109,6 +109,9 @@ pub struct DocsArgs {
     /// Seed of the generator.
     #[arg(long, default_value_t = DocsOptions::default().seed)]
     pub seed: u64,
+    /// Override the alignment's document-context threshold (default: the shipped one).
+    #[arg(long, value_name = "X")]
+    pub context_threshold: Option<f32>,
 }
 
 /// Runs `eval`.
@@ -310,7 +313,11 @@ fn docs(a: &DocsArgs, out: &mut Vec<u8>) -> Result<u8> {
     for dir in &a.fixture {
         cases.extend(fixture_case(std::path::Path::new(dir)).map_err(|e| anyhow!("{e}"))?);
     }
-    let r = evaluate_docs(&cases, &AlignOptions::default());
+    let mut align_opts = AlignOptions::default();
+    if let Some(t) = a.context_threshold {
+        align_opts.context_threshold = t;
+    }
+    let r = evaluate_docs(&cases, &align_opts);
     writeln!(
         out,
         "document pairs: {} ({} shared claims, {} omissions)",
