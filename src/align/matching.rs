@@ -277,4 +277,51 @@ mod tests {
         assert_eq!(out.only_left, [0]);
         assert_eq!(out.alignments.len(), 1);
     }
+
+    fn opts(threshold: f32, context: f32) -> AlignOptions {
+        AlignOptions {
+            threshold,
+            context_threshold: context,
+            ..AlignOptions::default()
+        }
+    }
+
+    #[test]
+    fn threshold_is_inclusive_for_a_lone_pair() {
+        let p = vec![crate::profile::Profile::default(); 1];
+        for (score, aligned) in [(0.5, true), (0.4999, false), (0.9, true)] {
+            let m = ScoreMatrix {
+                rows: 1,
+                cols: 1,
+                cells: vec![score],
+            };
+            // A lone pair has no document context: the context floor must not apply.
+            let out = assign(&m, &p, &p, &opts(0.5, 0.1));
+            assert_eq!(!out.alignments.is_empty(), aligned, "{score}");
+        }
+    }
+
+    #[test]
+    fn context_aligns_mutual_best_above_the_floor_only() {
+        // (0,0) = 0.3 is below the threshold but each other's best; (1,1) = 0.15 is mutual
+        // best too but below the floor; row 2's best column 0 is taken.
+        let m = ScoreMatrix {
+            rows: 3,
+            cols: 2,
+            cells: vec![0.30, 0.02, 0.01, 0.15, 0.05, 0.01],
+        };
+        let p = vec![crate::profile::Profile::default(); 3];
+        let out = assign(&m, &p, &p[..2], &opts(0.5, 0.25));
+        let pairs: Vec<_> = out
+            .alignments
+            .iter()
+            .map(|a| (a.left[0], a.right[0]))
+            .collect();
+        assert_eq!(pairs, [(0, 0)]);
+        assert_eq!(out.only_left, [1, 2]);
+        assert_eq!(out.only_right, [1]);
+        // Without context nothing aligns.
+        let out = assign(&m, &p, &p[..2], &opts(0.5, 0.5));
+        assert!(out.alignments.is_empty());
+    }
 }

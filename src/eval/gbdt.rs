@@ -25,8 +25,8 @@ pub struct GbdtOptions {
 impl Default for GbdtOptions {
     fn default() -> Self {
         GbdtOptions {
-            rounds: 300,
-            depth: 3,
+            rounds: 500,
+            depth: 2,
             learning_rate: 0.05,
             min_child_weight: 3.0,
             lambda: 1.0,
