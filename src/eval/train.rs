@@ -188,8 +188,13 @@ pub fn train(
     }
 }
 
+/// Stems of all words, stop words included, sorted and deduplicated (cost/gain terms).
 fn sorted_stems(text: &str) -> Vec<String> {
-    let mut s = content_stems(text);
+    let mut s: Vec<String> = tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.stem)
+        .collect();
     s.sort();
     s.dedup();
     s

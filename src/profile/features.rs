@@ -197,7 +197,10 @@ fn round4(x: f32) -> f32 {
 pub struct SimFeatures {
     /// Content stems (stop words and punctuation removed): sorted, deduplicated hashes, each
     /// with its IDF weight and its unmatched cost.
-    pub stems: Vec<(u64, f32, f32, f32)>,
+    pub stems: Vec<(u64, f32)>,
+    /// Stems of all words, stop words included, with their unmatched cost and matched gain
+    /// (stop words matter there: "not", "would", "only", "also").
+    pub terms: Vec<(u64, f32, f32)>,
     /// Word and number norm hashes in text order, stop words included (unmatched runs).
     pub wseq: Vec<u64>,
     /// Sum of the weights of `stems`.
@@ -235,7 +238,8 @@ impl SimFeatures {
         names: &[String],
         weights: &TermWeights,
     ) -> Self {
-        let mut stems: Vec<(u64, f32, f32, f32)> = Vec::new();
+        let mut stems: Vec<(u64, f32)> = Vec::new();
+        let mut terms: Vec<(u64, f32, f32)> = Vec::new();
         let mut wseq = Vec::new();
         let mut seq = Vec::new();
         let mut words = Vec::new();
@@ -261,21 +265,19 @@ impl SimFeatures {
             }
             prev2 = prev;
             prev = Some(sh);
+            terms.push((sh, weights.cost(&t.stem), weights.gain(&t.stem)));
             if NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
                 negations = negations.saturating_add(1);
             }
             if !t.stop {
-                stems.push((
-                    sh,
-                    weights.weight(&t.stem),
-                    weights.cost(&t.stem),
-                    weights.gain(&t.stem),
-                ));
+                stems.push((sh, weights.weight(&t.stem)));
                 seq.push(sh as u32);
             }
         }
         stems.sort_unstable_by_key(|x| x.0);
         stems.dedup_by_key(|x| x.0);
+        terms.sort_unstable_by_key(|x| x.0);
+        terms.dedup_by_key(|x| x.0);
         words.sort_unstable();
         words.dedup();
         bigrams.sort_unstable();
@@ -291,6 +293,7 @@ impl SimFeatures {
         SimFeatures {
             stem_weight: stems.iter().map(|x| x.1).sum(),
             stems,
+            terms,
             wseq,
             words,
             bigrams,
@@ -426,22 +429,16 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
             std::cmp::Ordering::Less => {
                 ua += x.1;
                 un_max = un_max.max(x.1);
-                ca += x.2;
-                c_max = c_max.max(x.2);
                 i += 1;
             }
             std::cmp::Ordering::Greater => {
                 ub += y.1;
                 un_max = un_max.max(y.1);
-                cb += y.2;
-                c_max = c_max.max(y.2);
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
                 wc += x.1;
                 nc += 1;
-                gain += x.3;
-                gain_min = gain_min.min(x.3);
                 i += 1;
                 j += 1;
             }
@@ -450,14 +447,41 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     for x in &a.stems[i..] {
         ua += x.1;
         un_max = un_max.max(x.1);
-        ca += x.2;
-        c_max = c_max.max(x.2);
     }
     for y in &b.stems[j..] {
         ub += y.1;
         un_max = un_max.max(y.1);
-        cb += y.2;
-        c_max = c_max.max(y.2);
+    }
+    // Supervised costs of unmatched terms and gains of shared ones.
+    let (mut i, mut j) = (0, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        let (x, y) = (a.terms[i], b.terms[j]);
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => {
+                ca += x.1;
+                c_max = c_max.max(x.1);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                cb += y.1;
+                c_max = c_max.max(y.1);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                gain += x.2;
+                gain_min = gain_min.min(x.2);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    for x in &a.terms[i..] {
+        ca += x.1;
+        c_max = c_max.max(x.1);
+    }
+    for y in &b.terms[j..] {
+        cb += y.1;
+        c_max = c_max.max(y.1);
     }
     let ctg = common(&a.trigrams, &b.trigrams);
     let wl = lcs64(&a.wseq, &b.wseq) as f32;
