@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::rows::{Row, rows};
-use super::words::{WordOp, word_diff};
+use super::words::{WordChange, WordOp, side_runs};
 use crate::report::{ComparisonReport, Report};
 
 pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -66,19 +66,8 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
             Row::Aligned(ai) => {
                 let a = &c.alignments[ai];
                 let (lt, rt) = (text(l, &a.left), text(r, &a.right));
-                let mut lm = String::new();
-                let mut rm = String::new();
-                for w in word_diff(&lt, &rt) {
-                    let t = esc(&w.text);
-                    match w.op {
-                        WordOp::Equal => {
-                            lm.push_str(&t);
-                            rm.push_str(&t);
-                        }
-                        WordOp::Removed => lm.push_str(&format!("~~{}~~", t.trim())),
-                        WordOp::Added => rm.push_str(&format!("**{}**", t.trim())),
-                    }
-                }
+                let runs = side_runs(&lt, &rt);
+                let (lm, rm) = (marked(&runs.left), marked(&runs.right));
                 let why: Vec<String> = a
                     .signals
                     .iter()
@@ -116,6 +105,17 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
         }
     }
     Ok(())
+}
+
+/// One side's runs with removed words struck through and added words in bold.
+fn marked(runs: &[WordChange]) -> String {
+    runs.iter()
+        .map(|w| match w.op {
+            WordOp::Equal => esc(&w.text),
+            WordOp::Removed => format!("~~{}~~", esc(&w.text)),
+            WordOp::Added => format!("**{}**", esc(&w.text)),
+        })
+        .collect()
 }
 
 /// Escapes Markdown table metacharacters and keeps each cell on one line.
