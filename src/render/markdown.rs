@@ -47,6 +47,13 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
         s.divergence
     )?;
     writeln!(out)?;
+    writeln!(
+        out,
+        "Statements are numbered from 1 in each text; ~~struck~~ words appear only in {}, **bold** words only in {}.",
+        esc(&l.id),
+        esc(&r.id)
+    )?;
+    writeln!(out)?;
     writeln!(out, "| {} | relation | {} | why |", esc(&l.id), esc(&r.id))?;
     writeln!(out, "|---|---|---|---|")?;
     let text = |d: &crate::report::DocumentReport, idx: &[usize]| -> String {
@@ -56,10 +63,12 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
             .join(" ")
     };
     let num = |idx: &[usize]| {
-        idx.iter()
+        let n = idx
+            .iter()
             .map(|i| (i + 1).to_string())
             .collect::<Vec<_>>()
-            .join("+")
+            .join("+");
+        format!("({n})")
     };
     for row in rows(c) {
         match row {
@@ -87,7 +96,7 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
             Row::OnlyLeft(i) => {
                 writeln!(
                     out,
-                    "| {} {} | omitted by {} |  |  |",
+                    "| ({}) {} | _omitted by {}_ |  |  |",
                     i + 1,
                     esc(&l.statements[i].text),
                     esc(&r.id)
@@ -96,7 +105,7 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
             Row::OnlyRight(j) => {
                 writeln!(
                     out,
-                    "|  | omitted by {} | {} {} |  |",
+                    "|  | _omitted by {}_ | ({}) {} |  |",
                     esc(&l.id),
                     j + 1,
                     esc(&r.statements[j].text)
