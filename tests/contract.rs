@@ -66,7 +66,10 @@ enum Relation {
 #[derive(Debug, Deserialize)]
 struct Signal {
     detector: Detector,
+    // Parsed only to prove the fields exist: evidence may be empty on one side.
+    #[allow(dead_code)]
     left: String,
+    #[allow(dead_code)]
     right: String,
     explanation: String,
 }

@@ -50,11 +50,11 @@ pub fn rows(c: &ComparisonReport) -> Vec<Row> {
         let mut pos = 0;
         let mut best: Option<usize> = None;
         for (ri, row) in out.iter().enumerate() {
-            if let Some(m) = right_of(row).into_iter().filter(|&x| x < j).max() {
-                if best.is_none_or(|b| m >= b) {
-                    best = Some(m);
-                    pos = ri + 1;
-                }
+            if let Some(m) = right_of(row).into_iter().filter(|&x| x < j).max()
+                && best.is_none_or(|b| m >= b)
+            {
+                best = Some(m);
+                pos = ri + 1;
             }
         }
         out.insert(pos, Row::OnlyRight(j));

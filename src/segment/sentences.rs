@@ -169,10 +169,10 @@ fn is_boundary(block: &str, at: usize, c: char, next: usize) -> bool {
 
     // A single capital letter is an initial: "Seth J. Frantzman", "George W. Bush".
     let mut chars = word.chars();
-    if let (Some(ch), None) = (chars.next(), chars.next()) {
-        if ch.is_uppercase() {
-            return false;
-        }
+    if let (Some(ch), None) = (chars.next(), chars.next())
+        && ch.is_uppercase()
+    {
+        return false;
     }
     if HONORIFICS.contains(&lower.as_str()) {
         return false;
