@@ -116,7 +116,9 @@ pub fn split_sentences(block: &str) -> Vec<Span> {
             let ws = rest.len() - rest.trim_start().len();
             if ws > 0 && ws < rest.len() {
                 let next_start = end + ws;
-                if is_boundary(block, i, c, next_start) {
+                // A list marker ("1. The government ...") opens its sentence, not ends one.
+                let list_marker = is_list_marker(block[start..end].trim());
+                if !list_marker && is_boundary(block, i, c, next_start) {
                     out.push(Span::new(start, next_start));
                     start = next_start;
                 }
@@ -191,6 +193,12 @@ fn is_boundary(block: &str, at: usize, c: char, next: usize) -> bool {
     true
 }
 
+/// `"1."`, `"12."`: a numbered-list marker with nothing before it in its sentence.
+fn is_list_marker(s: &str) -> bool {
+    s.strip_suffix('.')
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The first run of letters of `s` ("The talks" → "The").
 fn first_word(s: &str) -> &str {
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -235,6 +243,19 @@ mod tests {
         assert_eq!(
             split("Talks were held in the U.S. The sides agreed."),
             ["Talks were held in the U.S.", "The sides agreed."]
+        );
+    }
+
+    #[test]
+    fn list_markers_stay_with_their_item() {
+        assert_eq!(
+            split("It has two parts. 1. The state pays. 2. Erbil exports oil. It ends in 2025."),
+            [
+                "It has two parts.",
+                "1. The state pays.",
+                "2. Erbil exports oil.",
+                "It ends in 2025."
+            ]
         );
     }
 
