@@ -192,3 +192,37 @@ fn snapshots() {
         insta::assert_snapshot!("json", common::render(&report, Format::Json));
     });
 }
+
+/// Colour shown as text (delta's `explain_ansi`): each SGR sequence becomes `<codes>`.
+fn explain_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(p) = rest.find("\x1b[") {
+        out.push_str(&rest[..p]);
+        let after = &rest[p + 2..];
+        let end = after.find('m').expect("SGR sequences end with m");
+        out.push('<');
+        out.push_str(&after[..end]);
+        out.push('>');
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn coloured_table_snapshot() {
+    let report = common::report(&common::documents(&common::case("rubio-sudani-call")));
+    let opts = parallax::render::RenderOptions {
+        width: 100,
+        color: true,
+    };
+    let mut out = Vec::new();
+    parallax::render::render(&report, Format::Table, &opts, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        !text.contains("[-") && !text.contains("{+"),
+        "no markers in colour"
+    );
+    insta::assert_snapshot!(explain_ansi(&text));
+}

@@ -143,3 +143,20 @@ fn esc(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_table_and_emphasis_characters() {
+        assert_eq!(esc("a|b *c* _d_\nnext"), "a\\|b \\*c\\* \\_d\\_ next");
+    }
+
+    #[test]
+    fn marks_removed_and_added_runs() {
+        let p = side_runs("He stressed that it works.", "It works, he said.");
+        assert!(marked(&p.left).contains("~~"), "{}", marked(&p.left));
+        assert!(marked(&p.right).contains("**"), "{}", marked(&p.right));
+    }
+}
