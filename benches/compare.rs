@@ -66,6 +66,32 @@ fn compare_end_to_end(b: Bencher) {
     b.bench(|| pool.install(|| compare(black_box(&docs), &opts).unwrap()));
 }
 
+/// Rendering a finished report as the default table (width 100, no colour).
+#[divan::bench]
+fn render_table_only(b: Bencher) {
+    let docs = docs();
+    let report = compare(&docs, &Options::default()).unwrap();
+    let ropts = RenderOptions::default();
+    b.bench(|| {
+        let mut out = Vec::with_capacity(1 << 20);
+        render(black_box(&report), Format::Table, &ropts, &mut out).unwrap();
+        out.len()
+    });
+}
+
+/// Rendering a finished report as JSON.
+#[divan::bench]
+fn render_json_only(b: Bencher) {
+    let docs = docs();
+    let report = compare(&docs, &Options::default()).unwrap();
+    let ropts = RenderOptions::default();
+    b.bench(|| {
+        let mut out = Vec::with_capacity(1 << 20);
+        render(black_box(&report), Format::Json, &ropts, &mut out).unwrap();
+        out.len()
+    });
+}
+
 /// Compare plus rendering the default table (what `parallax compare A B` does).
 #[divan::bench]
 fn compare_and_render_table(b: Bencher) {

@@ -7,6 +7,8 @@
 //! words separated by spaces is one highlight (`[-Secretary Rubio's-]`, not
 //! `[-Secretary-] [-Rubio's-]`).
 
+use std::borrow::Cow;
+
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::document::{Pair, Span};
@@ -34,15 +36,17 @@ pub struct WordChange {
 
 /// One diffable token: a word ("al-Sudani", "U.S.", "3.5") or one punctuation character.
 #[derive(Debug)]
-struct Tok {
+struct Tok<'a> {
     span: Span,
-    key: String,
+    /// The folded form; borrowed when folding changes nothing (plain lowercase ASCII), which
+    /// is most words and saves an allocation per token.
+    key: Cow<'a, str>,
 }
 
 /// Cuts `text` into diffable tokens; whitespace is skipped (it is re-read from the text).
 ///
 /// `"the U.S.-led coalition, 3.5%"` → `["the", "U.S.-led", "coalition", ",", "3.5", "%"]`
-fn tokens(text: &str) -> Vec<Tok> {
+fn tokens(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -75,9 +79,15 @@ fn tokens(text: &str) -> Vec<Tok> {
                 break;
             }
         }
+        let raw = &text[i..end];
+        let key = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+            Cow::Borrowed(raw)
+        } else {
+            Cow::Owned(fold(raw))
+        };
         out.push(Tok {
             span: Span::new(i, end),
-            key: fold(&text[i..end]),
+            key,
         });
     }
     out
@@ -92,8 +102,8 @@ fn is_initialism(s: &str) -> bool {
 
 /// The op of every token on each side.
 fn token_ops(lt: &[Tok], rt: &[Tok]) -> Pair<Vec<WordOp>> {
-    let lk: Vec<&str> = lt.iter().map(|t| t.key.as_str()).collect();
-    let rk: Vec<&str> = rt.iter().map(|t| t.key.as_str()).collect();
+    let lk: Vec<&str> = lt.iter().map(|t| t.key.as_ref()).collect();
+    let rk: Vec<&str> = rt.iter().map(|t| t.key.as_ref()).collect();
     // No deadline: a time limit would make output depend on machine speed, and statements
     // are capped in length by the segmenter.
     let ops = capture_diff_slices(Algorithm::Myers, &lk, &rk);
@@ -153,8 +163,8 @@ pub fn side_runs(left: &str, right: &str) -> Pair<Vec<WordChange>> {
 /// `[Equal "Rubio ", Removed "urged", Added "stressed", Equal " Sudani"]`
 pub fn word_diff(left: &str, right: &str) -> Vec<WordChange> {
     let (lt, rt) = (tokens(left), tokens(right));
-    let lk: Vec<&str> = lt.iter().map(|t| t.key.as_str()).collect();
-    let rk: Vec<&str> = rt.iter().map(|t| t.key.as_str()).collect();
+    let lk: Vec<&str> = lt.iter().map(|t| t.key.as_ref()).collect();
+    let rk: Vec<&str> = rt.iter().map(|t| t.key.as_ref()).collect();
     let mut out: Vec<WordChange> = Vec::new();
     // Byte range covered by tokens `range` of one side.
     let bytes = |toks: &[Tok], range: std::ops::Range<usize>| -> (usize, usize) {
