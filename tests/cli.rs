@@ -263,3 +263,26 @@ fn help_and_version_succeed() {
         .stdout(predicate::str::contains("--exit-code"));
     parallax().arg("--version").assert().success();
 }
+
+#[test]
+fn detectors_can_be_chosen_by_name() {
+    // With only the lexical detector nothing explains a difference, so the reframed
+    // investment statement of the Rubio case becomes shared.
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = parallax()
+            .args(["compare", "--format", "json"])
+            .args(args)
+            .args([W, B])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let reframed = |v: &serde_json::Value| v["comparisons"][0]["summary"]["reframed"].as_u64();
+    assert_eq!(reframed(&json(&[])), Some(1));
+    assert_eq!(reframed(&json(&["--detectors", "lexical"])), Some(0));
+    fails(
+        &["compare", "--detectors", "lexical,sarcasm", W, B],
+        "sarcasm",
+    );
+}

@@ -80,7 +80,10 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
             }
         }
         let raw = &text[i..end];
-        let key = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        let key = if raw
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+        {
             Cow::Borrowed(raw)
         } else {
             Cow::Owned(fold(raw))
