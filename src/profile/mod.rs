@@ -9,7 +9,7 @@ mod tokens;
 use serde::Serialize;
 
 pub use fold::fold;
-pub use numbers::{NumberMention, extract_numbers, numbers_in};
+pub use numbers::{NumberMention, extract_numbers};
 pub use tokens::{Token, TokenKind, is_stopword, stem, tokenize};
 
 /// The per-statement features. Owned by the statement's document, shared by all its pairs.
@@ -61,7 +61,7 @@ impl Profile {
         }
         Profile {
             text: text.to_string(),
-            numbers: numbers_in(text, &tokens),
+            numbers: extract_numbers(text),
             tokens,
             content,
             names,

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::tokens::{Token, TokenKind, tokenize};
+use super::tokens::{TokenKind, tokenize};
 
 /// One number mentioned in a statement.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -82,12 +82,7 @@ const APPROX: &[&str] = &[
 ///
 /// `"nearly $3.5 billion and 40 percent"` → values `[3.5e9 ($, approx "nearly"), 40 (%)]`
 pub fn extract_numbers(text: &str) -> Vec<NumberMention> {
-    numbers_in(text, &tokenize(text))
-}
-
-/// Extracts the numbers of a statement already tokenized (`Profile::new` tokenizes once and
-/// reuses the tokens: tokenizing twice cost a fifth of profiling, docs/performance.md).
-pub fn numbers_in(text: &str, toks: &[Token]) -> Vec<NumberMention> {
+    let toks = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::report::Report;
 
 pub use rows::{Row, rows};
-pub use words::{WordChange, WordOp, side_runs, sides, word_diff};
+pub use words::{WordChange, WordOp, word_diff};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

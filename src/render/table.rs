@@ -15,8 +15,7 @@ use super::style;
 use super::words::{WordChange, WordOp, side_runs};
 use crate::report::{ComparisonReport, Report};
 
-/// Narrowest table we lay out; `--width` below this is raised to it.
-const MIN_WIDTH: u16 = 40;
+const RELATION_WIDTH: u16 = 26;
 
 pub(super) fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     for (ci, c) in report.comparisons.iter().enumerate() {
@@ -47,12 +46,13 @@ fn render_one(
     let mut table = Table::new();
     table.load_style(UTF8_FULL);
     table.set_content_arrangement(ContentArrangement::Dynamic);
-    let width = opts.width.max(MIN_WIDTH);
+    // The narrowest table we lay out; `--width` below this is raised to it.
+    let width = opts.width.max(40);
     table.set_width(width);
     // comfy-table's fixed widths include each cell's padding; the four borders take 4
-    // columns. The relation column gets a quarter (its reasons are short), the two text
-    // columns share the rest equally.
-    let side = (width - (width / 4).clamp(16, 30) - 4) / 2;
+    // columns. The relation column gets a quarter (its reasons are short) up to
+    // RELATION_WIDTH, the two text columns share the rest equally.
+    let side = (width - (width / 4).clamp(16, RELATION_WIDTH) - 4) / 2;
     let relation_width = width - 4 - 2 * side;
     table.set_header(vec![Cell::new(ln), Cell::new("relation"), Cell::new(rn)]);
     for (i, w) in [side, relation_width, side].into_iter().enumerate() {

@@ -219,14 +219,6 @@ fn push_run(out: &mut Vec<WordChange>, op: WordOp, s: &str) {
     }
 }
 
-/// The left side (equal + removed runs) and the right side (equal + added runs) of an
-/// interleaved diff.
-pub fn sides(changes: &[WordChange]) -> (Vec<&WordChange>, Vec<&WordChange>) {
-    let l = changes.iter().filter(|c| c.op != WordOp::Added).collect();
-    let r = changes.iter().filter(|c| c.op != WordOp::Removed).collect();
-    (l, r)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
