@@ -98,7 +98,7 @@ pub fn split_sentences(block: &str) -> Vec<Span> {
             None => break,
         };
         let clen = c.len_utf8();
-        if matches!(c, '.' | '!' | '?' | '…') {
+        if matches!(c, '.' | '!' | '?' | '…' | '؟' | '。' | '！' | '？') {
             // Extend over repeated terminators and closing quotes/brackets.
             let mut end = i + clen;
             while let Some(n) = block[end..].chars().next() {
@@ -114,7 +114,9 @@ pub fn split_sentences(block: &str) -> Vec<Span> {
             // Must be followed by whitespace, then a plausible start.
             let rest = &block[end..];
             let ws = rest.len() - rest.trim_start().len();
-            if ws > 0 && ws < rest.len() {
+            // CJK full stops are not followed by a space.
+            let spaceless = matches!(c, '。' | '！' | '？');
+            if (ws > 0 || spaceless) && ws < rest.len() {
                 let next_start = end + ws;
                 // A list marker ("1. The government ...") opens its sentence, not ends one.
                 let list_marker = is_list_marker(block[start..end].trim());
@@ -140,7 +142,8 @@ fn is_boundary(block: &str, at: usize, c: char, next: usize) -> bool {
     let following = &block[next..];
     let first = following.chars().next().unwrap_or(' ');
     let next_word = first_word(following);
-    let starts_upper = first.is_uppercase()
+    // A capital, or a letter of a script without case (Arabic, Chinese, ...).
+    let starts_upper = (first.is_alphabetic() && !first.is_lowercase())
         || first.is_ascii_digit()
         || matches!(
             first,
@@ -256,6 +259,22 @@ mod tests {
                 "2. Erbil exports oil.",
                 "It ends in 2025."
             ]
+        );
+    }
+
+    #[test]
+    fn scripts_without_case() {
+        assert_eq!(
+            split("قال رئيس الوزراء إن الحكومة ملتزمة. وأضاف أن الانتخابات في موعدها؟ نعم."),
+            [
+                "قال رئيس الوزراء إن الحكومة ملتزمة.",
+                "وأضاف أن الانتخابات في موعدها؟",
+                "نعم."
+            ]
+        );
+        assert_eq!(
+            split("会谈结束了。双方同意再次会面！"),
+            ["会谈结束了。", "双方同意再次会面！"]
         );
     }
 
