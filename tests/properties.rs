@@ -203,3 +203,51 @@ proptest! {
         prop_assert_eq!(one, four);
     }
 }
+
+/// Unescaped `|` in a Markdown line.
+fn cells(line: &str) -> usize {
+    let b = line.as_bytes();
+    (0..b.len())
+        .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+        .count()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn table_fits_its_width(a in document(), b in document(), width in 40u16..200, color in any::<bool>()) {
+        let docs = [Document::from_text("a", a), Document::from_text("b", b)];
+        let report = compare(&docs, &Options::default()).unwrap();
+        let mut out = Vec::new();
+        render(&report, Format::Table, &RenderOptions { width, color }, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.lines() {
+            // Count what a terminal shows: characters outside ANSI escape sequences.
+            let mut visible = 0;
+            let mut in_escape = false;
+            for c in line.chars() {
+                match (in_escape, c) {
+                    (false, '\x1b') => in_escape = true,
+                    (true, 'm') => in_escape = false,
+                    (true, _) => {}
+                    (false, _) => visible += 1,
+                }
+            }
+            prop_assert!(visible <= usize::from(width), "{} > {}: {:?}", visible, width, line);
+        }
+    }
+
+    #[test]
+    fn markdown_tables_keep_their_shape(a in document(), b in document()) {
+        let docs = [Document::from_text("a|x", a), Document::from_text("b", b)];
+        let report = compare(&docs, &Options::default()).unwrap();
+        let mut out = Vec::new();
+        render(&report, Format::Markdown, &RenderOptions::default(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.lines().filter(|l| l.starts_with('|')) {
+            let n = cells(line);
+            prop_assert!(n == 4 || n == 5, "{} cells in {:?}", n, line);
+        }
+    }
+}
