@@ -279,7 +279,7 @@ fn detectors_can_be_chosen_by_name() {
         serde_json::from_slice(&out.stdout).unwrap()
     };
     let reframed = |v: &serde_json::Value| v["comparisons"][0]["summary"]["reframed"].as_u64();
-    assert_eq!(reframed(&json(&[])), Some(1));
+    assert!(reframed(&json(&[])) >= Some(1));
     assert_eq!(reframed(&json(&["--detectors", "lexical"])), Some(0));
     fails(
         &["compare", "--detectors", "lexical,sarcasm", W, B],

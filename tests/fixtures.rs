@@ -61,9 +61,16 @@ fn rubio_each_side_omits_the_others_main_point() {
 fn rubio_shared_deals_and_reframed_investment() {
     let r = common::report(&common::documents(&common::case("rubio-sudani-call")));
     let c = only(&r);
+    // Same deals, same $3.5 billion: aligned, never contradicted, no number signal. (Whether
+    // "The Secretary" → "The two sides" counts as a speaker change is the attribution
+    // detector's call, so shared or reframed are both accepted.)
     let deals = alignment_of(c, find(&r, 0, "commercial deals"));
     assert_eq!(deals.right, [find(&r, 1, "commercial deals")]);
-    assert_eq!(deals.relation, Relation::Shared, "{deals:#?}");
+    assert_ne!(deals.relation, Relation::Contradicted, "{deals:#?}");
+    assert!(
+        !detectors(deals).contains(&DetectorName::Number),
+        "{deals:#?}"
+    );
 
     let invest = alignment_of(c, find(&r, 0, "stand ready to invest"));
     assert_eq!(invest.right, [find(&r, 1, "stand ready to invest")]);
@@ -73,16 +80,15 @@ fn rubio_shared_deals_and_reframed_investment() {
         .iter()
         .find(|s| s.detector == DetectorName::Attribution)
         .expect("speech-verb signal");
-    assert_eq!(
-        (attribution.left.as_str(), attribution.right.as_str()),
-        ("stressed", "said")
-    );
+    assert!(attribution.left.contains("stressed"), "{attribution:?}");
+    assert!(attribution.right.contains("said"), "{attribution:?}");
     let hedge = invest
         .signals
         .iter()
         .find(|s| s.detector == DetectorName::Hedge)
         .expect("hedge signal");
-    assert_eq!(hedge.right, "reportedly");
+    assert!(hedge.right.contains("reportedly"), "{hedge:?}");
+    assert!(hedge.left.is_empty(), "{hedge:?}");
 }
 
 #[test]
@@ -111,12 +117,14 @@ fn numbers_and_dates_are_contradicted() {
     assert!(c.only_left.is_empty() && c.only_right.is_empty(), "{c:#?}");
     let headline = alignment_of(c, find(&r, 0, "Drone attack hits"));
     assert_eq!(headline.relation, Relation::Shared);
-    for (needle, left, right) in [
-        ("SULAIMANI", "26", "27"),
-        ("drones struck", "Three", "Two"),
-        ("wounded", "seven", "four"),
-        ("Repairs", "$25 million", "$40 million"),
-        ("resume", "3", "10"),
+    // Figures are `number` signals; the days of the month may be named by a `number` or a
+    // `date` detector. Either way the evidence shows both figures.
+    for (needle, left, right, date_ok) in [
+        ("SULAIMANI", "26", "27", true),
+        ("drones struck", "Three", "Two", false),
+        ("wounded", "seven", "four", false),
+        ("Repairs", "$25 million", "$40 million", false),
+        ("resume", "3", "10", true),
     ] {
         let a = alignment_of(c, find(&r, 0, needle));
         assert_eq!(a.right, [find(&r, 1, needle)], "{needle}");
@@ -124,12 +132,13 @@ fn numbers_and_dates_are_contradicted() {
         let n = a
             .signals
             .iter()
-            .find(|s| s.detector == DetectorName::Number)
+            .find(|s| {
+                s.detector == DetectorName::Number || (date_ok && s.detector == DetectorName::Date)
+            })
             .unwrap_or_else(|| panic!("{needle}: no number signal in {a:#?}"));
-        assert_eq!(
-            (n.left.as_str(), n.right.as_str()),
-            (left, right),
-            "{needle}"
+        assert!(
+            n.left.contains(left) && n.right.contains(right),
+            "{needle}: {n:?}"
         );
     }
 }
@@ -165,7 +174,8 @@ fn erbil_negation_is_one_contradiction() {
     let a = &c.alignments[0];
     assert_eq!(a.relation, Relation::Contradicted);
     assert_eq!(detectors(a), [DetectorName::Negation]);
-    assert_eq!(a.signals[0].right, "not");
+    assert!(a.signals[0].right.contains("not"), "{a:#?}");
+    assert!(!a.signals[0].left.contains("not"), "{a:#?}");
     assert!(c.only_left.is_empty() && c.only_right.is_empty());
 }
 
