@@ -327,4 +327,21 @@ mod tests {
             ]
         );
     }
+
+    proptest::proptest! {
+        /// Each side rebuilds its own text exactly, holds only its own kind of change, and
+        /// no changed run starts or ends with whitespace; never panics on any Unicode.
+        #[test]
+        fn sides_rebuild_any_text(l in "\\PC{0,80}", r in "\\PC{0,80}") {
+            let p = side_runs(&l, &r);
+            proptest::prop_assert_eq!(p.left.iter().map(|w| w.text.as_str()).collect::<String>(), l.clone());
+            proptest::prop_assert_eq!(p.right.iter().map(|w| w.text.as_str()).collect::<String>(), r.clone());
+            proptest::prop_assert!(p.left.iter().all(|w| w.op != WordOp::Added));
+            proptest::prop_assert!(p.right.iter().all(|w| w.op != WordOp::Removed));
+            for w in p.left.iter().chain(&p.right).filter(|w| w.op != WordOp::Equal) {
+                proptest::prop_assert_eq!(w.text.trim(), w.text.as_str());
+            }
+            let _ = word_diff(&l, &r);
+        }
+    }
 }
