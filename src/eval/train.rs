@@ -38,7 +38,7 @@ impl Default for TrainOptions {
             gbdt: GbdtOptions::default(),
             folds: 10,
             min_df: 2,
-            sts_weight: 0.25,
+            sts_weight: 0.5,
         }
     }
 }
