@@ -197,12 +197,11 @@ fn merge_splits(
             if c >= opts.split_containment
                 && m.get(i, j) >= opts.threshold * 0.6
                 && containment(&right[j], &right[partner]) < 0.5
+                && let Some(a) = index_of(alignments, Some(i), None)
+                && !alignments[a].right.contains(&j)
+                && alignments[a].left.len() == 1
             {
-                if let Some(a) = index_of(alignments, Some(i), None) {
-                    if !alignments[a].right.contains(&j) && alignments[a].left.len() == 1 {
-                        alignments[a].right.push(j);
-                    }
-                }
+                alignments[a].right.push(j);
             }
         }
     }
@@ -220,12 +219,11 @@ fn merge_splits(
             if c >= opts.split_containment
                 && m.get(i, j) >= opts.threshold * 0.6
                 && containment(&left[i], &left[partner]) < 0.5
+                && let Some(a) = index_of(alignments, None, Some(j))
+                && !alignments[a].left.contains(&i)
+                && alignments[a].right.len() == 1
             {
-                if let Some(a) = index_of(alignments, None, Some(j)) {
-                    if !alignments[a].left.contains(&i) && alignments[a].right.len() == 1 {
-                        alignments[a].left.push(i);
-                    }
-                }
+                alignments[a].left.push(i);
             }
         }
     }

@@ -140,7 +140,7 @@ pub fn read_stsb(text: &str, input: &str) -> Result<Vec<StsPair>> {
 
 /// True for the rows of the fixed MRPC dev split: 0-based data-row index a multiple of 10.
 pub fn is_dev_row(index: usize) -> bool {
-    index % 10 == 0
+    index.is_multiple_of(10)
 }
 
 #[cfg(test)]

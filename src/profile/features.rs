@@ -162,7 +162,7 @@ impl TermWeights {
     /// IDF over a collection of sentences (each a list of content stems); stems seen fewer
     /// than `min_df` times fall back to `default` (the IDF of a stem seen once), which keeps
     /// the shipped table small.
-    pub fn fit<'a>(sentences: impl IntoIterator<Item = Vec<String>>, min_df: usize) -> Self {
+    pub fn fit(sentences: impl IntoIterator<Item = Vec<String>>, min_df: usize) -> Self {
         let mut df: BTreeMap<String, usize> = BTreeMap::new();
         let mut n = 0usize;
         for s in sentences {
