@@ -27,6 +27,12 @@ pub(super) struct Record {
 
 /// Reads a JSON record into a document whose id is the record's `id` (if any).
 pub(super) fn read(name: &str, text: &str) -> Result<Document> {
+    if !text.trim_start().starts_with('{') {
+        return Err(Error::input(
+            name,
+            "not a parallax JSON record: expected an object {\"text\": …} with optional id, title, outlet, author, date, url",
+        ));
+    }
     let rec: Record = serde_json::from_str(text).map_err(|e| {
         let what = if e.is_data() {
             "not a parallax JSON record"
@@ -43,7 +49,11 @@ pub(super) fn read(name: &str, text: &str) -> Result<Document> {
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => String::new(),
     };
-    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    // Metadata is shown on one line in reports: collapse newlines and runs of spaces.
+    let nonempty = |s: Option<String>| {
+        s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+    };
     let mut d = Document::from_text(id, rec.text);
     d.extracted = true;
     d.meta = Metadata {
