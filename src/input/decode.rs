@@ -90,7 +90,7 @@ fn utf8(
 }
 
 fn utf16(name: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16, label: &str) -> Result<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Error::input(
             name,
             format!("truncated {label}: odd number of bytes"),

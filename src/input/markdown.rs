@@ -152,10 +152,11 @@ pub(crate) fn clean_inline(s: &str) -> String {
         let bare = tok.trim_matches(|c: char| "*_<>\"'“”‘’.,;:!?".contains(c));
         if is_url(bare) {
             // Keep sentence punctuation that followed the URL.
-            if let Some(p) = tok.chars().last().filter(|c| matches!(c, '.' | '!' | '?')) {
-                if let Some(w) = words.last_mut() {
-                    w.push(p);
-                }
+            if let (Some(p), Some(w)) = (
+                tok.chars().last().filter(|c| matches!(c, '.' | '!' | '?')),
+                words.last_mut(),
+            ) {
+                w.push(p);
             }
             continue;
         }
@@ -163,11 +164,12 @@ pub(crate) fn clean_inline(s: &str) -> String {
         if t.is_empty() {
             continue;
         }
-        if matches!(t.as_str(), "." | "," | ";" | ":" | "!" | "?") {
-            if let Some(w) = words.last_mut() {
-                w.push_str(&t);
-                continue;
-            }
+        if let (true, Some(w)) = (
+            matches!(t.as_str(), "." | "," | ";" | ":" | "!" | "?"),
+            words.last_mut(),
+        ) {
+            w.push_str(&t);
+            continue;
         }
         words.push(t);
     }

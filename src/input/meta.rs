@@ -47,9 +47,7 @@ fn iso_prefix(s: &str) -> Option<String> {
         return None;
     }
     let rest = &s[5..];
-    let mut parts = rest.splitn(2, sep as char);
-    let m = parts.next()?;
-    let tail = parts.next()?;
+    let (m, tail) = rest.split_once(sep as char)?;
     let d: String = tail.chars().take_while(char::is_ascii_digit).collect();
     if m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
         return None;
