@@ -291,3 +291,48 @@ fn json_record_is_read_with_metadata() {
         ]
     );
 }
+
+/// Runs the binary on the HTML and Markdown fixtures and returns stdout.
+fn cli(format: &str) -> String {
+    let out = assert_cmd::Command::cargo_bin("parallax")
+        .unwrap()
+        .env_remove("NO_COLOR")
+        .env_remove("TERM")
+        .env_remove("COLUMNS")
+        .args([
+            "compare",
+            "fixtures/html/washington-readout.html",
+            "fixtures/markdown/baghdad-readout.md",
+            "--color",
+            "never",
+            "--width",
+            "100",
+            "-f",
+            format,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn metadata_header_in_table_and_markdown() {
+    // Only the header: the comparison below it belongs to other snapshots.
+    let table = cli("table");
+    let header: String = table
+        .lines()
+        .take_while(|l| !l.starts_with('┌'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    insta::assert_snapshot!("table_meta_header", header);
+    let md = cli("markdown");
+    let header: String = md
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    insta::assert_snapshot!("markdown_meta_header", header);
+    let json: serde_json::Value = serde_json::from_str(&cli("json")).unwrap();
+    assert_eq!(json["documents"][1]["meta"]["date"], "2025-10-28");
+}

@@ -121,15 +121,13 @@ pub fn read(
     };
     let mut input = from_bytes(name, &bytes, opts)?;
     let doc = &mut input.document;
+    let stem = stem(name);
     doc.id = match label {
         Some(l) => l.to_string(),
-        None if input.format == InputFormat::Json && doc.id != "-" && !doc.id.is_empty() => {
-            doc.id.clone()
-        }
+        // A JSON record names itself.
+        None if input.format == InputFormat::Json && doc.id != stem => doc.id.clone(),
         None if name == "-" => "stdin".to_string(),
-        None => Path::new(name)
-            .file_stem()
-            .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned()),
+        None => stem,
     };
     doc.path = (name != "-").then(|| name.to_string());
     Ok(input)
@@ -176,15 +174,16 @@ pub fn from_bytes(name: &str, bytes: &[u8], opts: &InputOptions) -> Result<Input
         InputFormat::Auto => sniff(name, &text),
         f => f,
     };
-    let id = Path::new(name)
-        .file_stem()
-        .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned());
+    let id = stem(name);
     let mut document = match format {
         InputFormat::Auto | InputFormat::Text => text::read(&id, text),
         InputFormat::Markdown => markdown::read(name, &id, &text, &mut warnings)?,
         InputFormat::Html => html::read(name, &id, &text, &mut warnings)?,
         InputFormat::Json => json::read(name, &text)?,
     };
+    if document.id.is_empty() {
+        document.id = id;
+    }
     if let Some(d) = document.meta.date.take() {
         document.meta.date = Some(meta::normalize_date(&d));
     }
@@ -204,6 +203,13 @@ pub fn from_bytes(name: &str, bytes: &[u8], opts: &InputOptions) -> Result<Input
         },
         warnings,
     })
+}
+
+/// The default label: the file stem (`fixtures/a/washington.txt` → `washington`).
+fn stem(name: &str) -> String {
+    Path::new(name)
+        .file_stem()
+        .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 /// Picks a reader from the extension, else from the first bytes of the text.
