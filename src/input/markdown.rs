@@ -181,30 +181,41 @@ pub(crate) fn clean_inline(s: &str) -> String {
 }
 
 /// Removes `(https://…)`, `(www.…)`, `(/path)` and `(mailto:…)` groups without whitespace.
+/// Linear time: the next `)` or whitespace is found once and reused by every `(` before it
+/// (a naive scan per `(` is quadratic on "(/(/(/…", which the fuzzer would find).
 fn drop_paren_urls(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('(') {
-        let after = &rest[i + 1..];
+    let mut copied = 0; // bytes of `s` already handled
+    let mut stop: Option<usize> = None; // position of the next ')' or whitespace after a '('
+    let mut search = 0;
+    while let Some(rel) = s[search..].find('(') {
+        let i = search + rel;
+        search = i + 1;
+        if stop.is_none_or(|p| p <= i) {
+            stop = s[i + 1..]
+                .find(|c: char| c == ')' || c.is_whitespace())
+                .map(|p| i + 1 + p);
+        }
+        let Some(close) = stop else {
+            break; // no ')' anywhere ahead: nothing more to remove
+        };
+        let after = &s[i + 1..];
         let url_like = ["http://", "https://", "www.", "/", "mailto:", "#"]
             .iter()
             .any(|p| after.starts_with(p));
-        let close = after.find(|c: char| c == ')' || c.is_whitespace());
-        match close {
-            Some(j) if url_like && after[j..].starts_with(')') => {
-                out.push_str(rest[..i].trim_end());
-                rest = &after[j + 1..];
-                if !rest.starts_with(|c: char| c.is_whitespace() || ".,;:!?".contains(c)) {
-                    out.push(' ');
-                }
-            }
-            _ => {
-                out.push_str(&rest[..=i]);
-                rest = after;
+        if url_like && s[close..].starts_with(')') {
+            out.push_str(s[copied..i].trim_end());
+            copied = close + 1;
+            search = copied;
+            let rest = &s[copied..];
+            if !rest.is_empty()
+                && !rest.starts_with(|c: char| c.is_whitespace() || ".,;:!?".contains(c))
+            {
+                out.push(' ');
             }
         }
     }
-    out.push_str(rest);
+    out.push_str(&s[copied..]);
     out
 }
 
@@ -269,6 +280,10 @@ mod tests {
         assert_eq!(clean_inline("**"), "");
         assert_eq!(clean_inline("a (b) c"), "a (b) c");
         assert_eq!(clean_inline("(unclosed https://x"), "(unclosed");
+        assert_eq!(clean_inline("a (/x)(/y)b (c) (/d"), "a b (c) (/d");
+        // Linear on a pathological run of openers.
+        let long = "(/".repeat(200_000);
+        assert_eq!(drop_paren_urls(&long), long);
     }
 
     #[test]
