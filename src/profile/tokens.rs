@@ -166,8 +166,29 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// Snowball English stem of a folded word.
+///
+/// Memoised per thread: news vocabulary repeats, and stemming was the largest cost of
+/// profiling a 5,000-word article (docs/performance.md). The cache cannot change a result,
+/// only skip recomputing it, so output stays the same at any thread count.
 pub fn stem(w: &str) -> String {
-    stemmer().stem(w).into_owned()
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(s) = c.get(w) {
+            return s.clone();
+        }
+        let s = stemmer().stem(w).into_owned();
+        // Bounded: a pathological input of unique words must not grow memory without limit.
+        if c.len() >= 50_000 {
+            c.clear();
+        }
+        c.insert(w.to_string(), s.clone());
+        s
+    })
 }
 
 /// Splits a statement into tokens.

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::rows::{Row, rows};
-use super::words::{WordOp, word_diff};
+use super::words::{WordChange, WordOp, side_runs};
 use crate::report::{ComparisonReport, Report};
 
 pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -67,6 +67,13 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
         s.divergence
     )?;
     writeln!(out)?;
+    writeln!(
+        out,
+        "Statements are numbered from 1 in each text; ~~struck~~ words appear only in {}, **bold** words only in {}.",
+        esc(&l.id),
+        esc(&r.id)
+    )?;
+    writeln!(out)?;
     writeln!(out, "| {} | relation | {} | why |", esc(&l.id), esc(&r.id))?;
     writeln!(out, "|---|---|---|---|")?;
     let text = |d: &crate::report::DocumentReport, idx: &[usize]| -> String {
@@ -76,29 +83,20 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
             .join(" ")
     };
     let num = |idx: &[usize]| {
-        idx.iter()
+        let n = idx
+            .iter()
             .map(|i| (i + 1).to_string())
             .collect::<Vec<_>>()
-            .join("+")
+            .join("+");
+        format!("({n})")
     };
     for row in rows(c) {
         match row {
             Row::Aligned(ai) => {
                 let a = &c.alignments[ai];
                 let (lt, rt) = (text(l, &a.left), text(r, &a.right));
-                let mut lm = String::new();
-                let mut rm = String::new();
-                for w in word_diff(&lt, &rt) {
-                    let t = esc(&w.text);
-                    match w.op {
-                        WordOp::Equal => {
-                            lm.push_str(&t);
-                            rm.push_str(&t);
-                        }
-                        WordOp::Removed => lm.push_str(&format!("~~{}~~", t.trim())),
-                        WordOp::Added => rm.push_str(&format!("**{}**", t.trim())),
-                    }
-                }
+                let runs = side_runs(&lt, &rt);
+                let (lm, rm) = (marked(&runs.left), marked(&runs.right));
                 let why: Vec<String> = a
                     .signals
                     .iter()
@@ -118,7 +116,7 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
             Row::OnlyLeft(i) => {
                 writeln!(
                     out,
-                    "| {} {} | omitted by {} |  |  |",
+                    "| ({}) {} | _omitted by {}_ |  |  |",
                     i + 1,
                     esc(&l.statements[i].text),
                     esc(&r.id)
@@ -127,7 +125,7 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
             Row::OnlyRight(j) => {
                 writeln!(
                     out,
-                    "|  | omitted by {} | {} {} |  |",
+                    "|  | _omitted by {}_ | ({}) {} |  |",
                     esc(&l.id),
                     j + 1,
                     esc(&r.statements[j].text)
@@ -136,6 +134,17 @@ fn comparison(report: &Report, c: &ComparisonReport, out: &mut dyn Write) -> io:
         }
     }
     Ok(())
+}
+
+/// One side's runs with removed words struck through and added words in bold.
+fn marked(runs: &[WordChange]) -> String {
+    runs.iter()
+        .map(|w| match w.op {
+            WordOp::Equal => esc(&w.text),
+            WordOp::Removed => format!("~~{}~~", esc(&w.text)),
+            WordOp::Added => format!("**{}**", esc(&w.text)),
+        })
+        .collect()
 }
 
 /// Escapes Markdown table metacharacters and keeps each cell on one line.
@@ -153,4 +162,21 @@ fn esc(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_table_and_emphasis_characters() {
+        assert_eq!(esc("a|b *c* _d_\nnext"), "a\\|b \\*c\\* \\_d\\_ next");
+    }
+
+    #[test]
+    fn marks_removed_and_added_runs() {
+        let p = side_runs("He stressed that it works.", "It works, he said.");
+        assert!(marked(&p.left).contains("~~"), "{}", marked(&p.left));
+        assert!(marked(&p.right).contains("**"), "{}", marked(&p.right));
+    }
 }

@@ -50,14 +50,66 @@ pub fn rows(c: &ComparisonReport) -> Vec<Row> {
         let mut pos = 0;
         let mut best: Option<usize> = None;
         for (ri, row) in out.iter().enumerate() {
-            if let Some(m) = right_of(row).into_iter().filter(|&x| x < j).max() {
-                if best.is_none_or(|b| m >= b) {
-                    best = Some(m);
-                    pos = ri + 1;
-                }
+            if let Some(m) = right_of(row).into_iter().filter(|&x| x < j).max()
+                && best.is_none_or(|b| m >= b)
+            {
+                best = Some(m);
+                pos = ri + 1;
             }
         }
         out.insert(pos, Row::OnlyRight(j));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{AlignmentReport, Summary};
+
+    fn alignment(left: usize, right: usize) -> AlignmentReport {
+        AlignmentReport {
+            left: vec![left],
+            right: vec![right],
+            relation: Relation::Shared,
+            score: 1.0,
+            signals: vec![],
+        }
+    }
+
+    #[test]
+    fn follows_left_and_places_right_only_after_its_neighbour() {
+        let c = ComparisonReport {
+            left: 0,
+            right: 1,
+            alignments: vec![alignment(0, 0), alignment(2, 1), alignment(3, 3)],
+            only_left: vec![1],
+            only_right: vec![2, 4],
+            summary: Summary::default(),
+        };
+        assert_eq!(
+            rows(&c),
+            [
+                Row::Aligned(0),
+                Row::OnlyLeft(1),
+                Row::Aligned(1),
+                Row::OnlyRight(2),
+                Row::Aligned(2),
+                Row::OnlyRight(4),
+            ]
+        );
+    }
+
+    #[test]
+    fn right_only_before_any_match_goes_first() {
+        let c = ComparisonReport {
+            left: 0,
+            right: 1,
+            alignments: vec![alignment(0, 1)],
+            only_left: vec![],
+            only_right: vec![0],
+            summary: Summary::default(),
+        };
+        assert_eq!(rows(&c), [Row::OnlyRight(0), Row::Aligned(0)]);
+    }
 }

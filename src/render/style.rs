@@ -55,3 +55,36 @@ pub fn omitted(text: &str, color: bool) -> String {
 fn paint(style: Style, text: &str) -> String {
     format!("{}{}{}", style.render(), text, style.render_reset())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_without_colour() {
+        assert_eq!(
+            word(WordOp::Removed, "Secretary Rubio's", false),
+            "[-Secretary Rubio's-]"
+        );
+        assert_eq!(word(WordOp::Added, "two sides", false), "{+two sides+}");
+        assert_eq!(word(WordOp::Equal, "the", false), "the");
+        assert_eq!(relation(Relation::Reframed, "reframed", false), "reframed");
+        assert_eq!(omitted("omitted by baghdad", false), "omitted by baghdad");
+    }
+
+    #[test]
+    fn colour_wraps_and_resets() {
+        for s in [
+            word(WordOp::Removed, "x", true),
+            word(WordOp::Added, "x", true),
+            relation(Relation::Contradicted, "x", true),
+            omitted("x", true),
+        ] {
+            assert!(s.starts_with("\x1b[") && s.ends_with("\x1b[0m"), "{s:?}");
+            assert!(
+                !s.contains("[-") && !s.contains("{+"),
+                "no markers with colour: {s:?}"
+            );
+        }
+    }
+}

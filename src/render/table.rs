@@ -12,7 +12,7 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, pres
 use super::RenderOptions;
 use super::rows::{Row, rows};
 use super::style;
-use super::words::{WordOp, sides, word_diff};
+use super::words::{WordChange, WordOp, side_runs};
 use crate::report::{ComparisonReport, Report};
 
 const RELATION_WIDTH: u16 = 26;
@@ -77,11 +77,16 @@ fn render_one(
     let mut table = Table::new();
     table.load_style(UTF8_FULL);
     table.set_content_arrangement(ContentArrangement::Dynamic);
-    table.set_width(opts.width.max(40));
-    // Borders and padding take 10 columns; the two text columns share the rest equally.
-    let side = (opts.width.max(40).saturating_sub(RELATION_WIDTH + 10)) / 2;
+    // The narrowest table we lay out; `--width` below this is raised to it.
+    let width = opts.width.max(40);
+    table.set_width(width);
+    // comfy-table's fixed widths include each cell's padding; the four borders take 4
+    // columns. The relation column gets a quarter (its reasons are short) up to
+    // RELATION_WIDTH, the two text columns share the rest equally.
+    let side = (width - (width / 4).clamp(16, RELATION_WIDTH) - 4) / 2;
+    let relation_width = width - 4 - 2 * side;
     table.set_header(vec![Cell::new(ln), Cell::new("relation"), Cell::new(rn)]);
-    for (i, w) in [side, RELATION_WIDTH, side].into_iter().enumerate() {
+    for (i, w) in [side, relation_width, side].into_iter().enumerate() {
         if let Some(col) = table.column_mut(i) {
             col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w.max(8))));
         }
@@ -92,9 +97,8 @@ fn render_one(
                 let a = &c.alignments[ai];
                 let lt = text_of(report, c.left, &a.left);
                 let rt = text_of(report, c.right, &a.right);
-                let diff = word_diff(&lt, &rt);
-                let (l, r) = sides(&diff);
-                let paint = |runs: Vec<&super::words::WordChange>| -> String {
+                let runs = side_runs(&lt, &rt);
+                let paint = |runs: &[WordChange]| -> String {
                     runs.iter()
                         .map(|w| style::word(w.op, &w.text, color))
                         .collect()
@@ -107,7 +111,11 @@ fn render_one(
                     rel.push('\n');
                     rel.push_str(&s.short);
                 }
-                [label(&a.left, paint(l)), rel, label(&a.right, paint(r))]
+                [
+                    label(&a.left, paint(&runs.left)),
+                    rel,
+                    label(&a.right, paint(&runs.right)),
+                ]
             }
             Row::OnlyLeft(i) => [
                 label(
@@ -138,15 +146,57 @@ fn render_one(
     }
     writeln!(out, "{table}")?;
     let s = &c.summary;
-    writeln!(
-        out,
-        "{ln} vs {rn}: {} shared, {} reframed, {} contradicted, {} omitted by {rn}, {} omitted by {ln}; divergence {:.2}",
+    let summary = format!(
+        "{ln} vs {rn}: {} shared · {} reframed · {} contradicted · {} omitted by {rn} · {} omitted by {ln} · divergence {:.2}",
         s.shared, s.reframed, s.contradicted, s.only_left, s.only_right, s.divergence
-    )
+    );
+    for line in wrap(&summary, usize::from(width)) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// Greedy word wrap at `width` characters (a word longer than the width gets its own line).
+///
+/// `("a bb ccc", 4)` → `["a bb", "ccc"]`
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Prefixes statement numbers (1-based, as a reader counts): `"[3] text"`, `"[3+4] text"`.
 fn label(idx: &[usize], text: String) -> String {
     let nums: Vec<String> = idx.iter().map(|i| (i + 1).to_string()).collect();
     format!("[{}] {}", nums.join("+"), text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_width() {
+        assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
+        assert_eq!(wrap("abcdef", 3), ["abcdef"]);
+        assert!(wrap("", 10).is_empty());
+    }
+
+    #[test]
+    fn label_numbers_from_one() {
+        assert_eq!(label(&[2, 3], "x".into()), "[3+4] x");
+    }
 }

@@ -74,6 +74,14 @@ fn continues(prev: &str, next: &str) -> bool {
     if first.is_lowercase() || matches!(last, ',' | ';' | '-' | '–' | '—' | '(') {
         return true;
     }
+    // A short capitalised line without final punctuation after a long one is a line of its
+    // own ("Related coverage" after a caption): the lines of hard-wrapped prose are of
+    // similar length, and the last one ends its sentence.
+    let n_last = n.trim_end().chars().last().unwrap_or(' ');
+    let n_ends = matches!(n_last, '.' | '!' | '?' | '"' | '”' | '’' | '…' | ')' | ':');
+    if !n_ends && n.chars().count() * 2 < p.chars().count() {
+        return false;
+    }
     // A long line that stops mid-sentence is wrapped; headlines and bylines are short.
     let words = p.split_whitespace().count();
     words >= 10 && p.chars().count() >= 60 && !looks_like_heading(p)
@@ -109,6 +117,20 @@ mod tests {
     fn hard_wrapped_paragraph_is_one_block() {
         let t = "The United States has renewed pressure on Iraq to curb the power of\narmed groups, urging the government to disarm the militias.\n";
         assert_eq!(blocks(t).len(), 1);
+    }
+
+    #[test]
+    fn short_line_after_caption_stands_alone() {
+        assert_eq!(
+            blocks(
+                "Photo: Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad, Oct. 20, 2025\nRelated coverage\nThe coalition has about 2,500 troops."
+            ),
+            [
+                "Photo: Iraqi Prime Minister Mohammed Shia al-Sudani in Baghdad, Oct. 20, 2025",
+                "Related coverage",
+                "The coalition has about 2,500 troops."
+            ]
+        );
     }
 
     #[test]

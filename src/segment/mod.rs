@@ -100,10 +100,10 @@ fn cap_length(text: &str, span: Span, max: usize) -> Vec<Span> {
             cut -= 1;
         }
         // Prefer the last whitespace in the window so words stay whole.
-        if let Some(ws) = text[start..cut].rfind(char::is_whitespace) {
-            if ws > 0 {
-                cut = start + ws;
-            }
+        if let Some(ws) = text[start..cut].rfind(char::is_whitespace)
+            && ws > 0
+        {
+            cut = start + ws;
         }
         if cut <= start {
             cut = start + text[start..].chars().next().map_or(1, char::len_utf8);

@@ -4,6 +4,8 @@
 //! A broken pipe (`parallax compare a b | head`) ends quietly with 0.
 
 mod app;
+#[cfg(test)]
+mod app_tests;
 mod args;
 mod cmd;
 mod env;

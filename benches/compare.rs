@@ -1,0 +1,110 @@
+//! Speed of `parallax compare` on two ~5,000-word articles (generated in
+//! `long_articles.rs`), on one thread, stage by stage and end to end. Targets (issue 2):
+//! under 20 ms per comparison on one core; figures in docs/performance.md.
+//!
+//! Run: `cargo bench --bench compare`
+
+#[path = "support/long_articles.rs"]
+mod long_articles;
+
+use divan::{Bencher, black_box};
+use parallax::Document;
+use parallax::compare::{Options, compare, compare_pair, prepare};
+use parallax::render::{Format, RenderOptions, render};
+use parallax::segment::{SegmentOptions, segment};
+
+fn main() {
+    divan::main();
+}
+
+fn docs() -> [Document; 2] {
+    let (l, r) = long_articles::articles(5_000);
+    [
+        Document::from_text("left", l),
+        Document::from_text("right", r),
+    ]
+}
+
+/// A one-thread rayon pool, so the figure is "per comparison on one core".
+fn one_core() -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+}
+
+/// Segmentation of one article.
+#[divan::bench]
+fn segment_one(b: Bencher) {
+    let [l, _] = docs();
+    b.bench(|| segment(black_box(&l), &SegmentOptions::default()));
+}
+
+/// Segmentation and profiling of one article.
+#[divan::bench]
+fn prepare_one(b: Bencher) {
+    let [l, _] = docs();
+    let opts = Options::default();
+    b.bench(|| prepare(black_box(&l), &opts).profiles.len());
+}
+
+/// Alignment, detection and classification of one prepared pair.
+#[divan::bench]
+fn pair_only(b: Bencher) {
+    let [l, r] = docs();
+    let opts = Options::default();
+    let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
+    b.bench(|| compare_pair(black_box(&pl), black_box(&pr), 0, 1, &opts));
+}
+
+/// The whole library call on one core: two documents in, a report out.
+#[divan::bench]
+fn compare_end_to_end(b: Bencher) {
+    let docs = docs();
+    let opts = Options::default();
+    let pool = one_core();
+    b.bench(|| pool.install(|| compare(black_box(&docs), &opts).unwrap()));
+}
+
+/// Rendering a finished report as the default table (width 100, no colour).
+#[divan::bench]
+fn render_table_only(b: Bencher) {
+    let docs = docs();
+    let report = compare(&docs, &Options::default()).unwrap();
+    let ropts = RenderOptions::default();
+    b.bench(|| {
+        let mut out = Vec::with_capacity(1 << 20);
+        render(black_box(&report), Format::Table, &ropts, &mut out).unwrap();
+        out.len()
+    });
+}
+
+/// Rendering a finished report as JSON.
+#[divan::bench]
+fn render_json_only(b: Bencher) {
+    let docs = docs();
+    let report = compare(&docs, &Options::default()).unwrap();
+    let ropts = RenderOptions::default();
+    b.bench(|| {
+        let mut out = Vec::with_capacity(1 << 20);
+        render(black_box(&report), Format::Json, &ropts, &mut out).unwrap();
+        out.len()
+    });
+}
+
+/// Compare plus rendering the default table (what `parallax compare A B` does).
+#[divan::bench]
+fn compare_and_render_table(b: Bencher) {
+    let docs = docs();
+    let opts = Options::default();
+    let ropts = RenderOptions::default();
+    let pool = one_core();
+    b.bench(|| {
+        pool.install(|| {
+            let report = compare(black_box(&docs), &opts).unwrap();
+            let mut out = Vec::with_capacity(1 << 20);
+            render(&report, Format::Table, &ropts, &mut out).unwrap();
+            out.len()
+        })
+    });
+}
