@@ -22,6 +22,26 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             d.statements.len()
         )?;
     }
+    if report.documents.iter().any(|d| !d.meta.is_empty()) {
+        writeln!(out)?;
+        for d in report.documents.iter().filter(|d| !d.meta.is_empty()) {
+            let m = &d.meta;
+            let mut fields: Vec<String> = vec![format!(
+                "**{}**: {}",
+                esc(&d.id),
+                esc(m.title.as_deref().unwrap_or("(untitled)"))
+            )];
+            fields.extend(
+                [&m.outlet, &m.author, &m.date]
+                    .into_iter()
+                    .filter_map(|f| f.as_deref().map(esc)),
+            );
+            if let Some(u) = &m.url {
+                fields.push(format!("<{}>", u.replace(['<', '>', ' '], "")));
+            }
+            writeln!(out, "- {}", fields.join(" · "))?;
+        }
+    }
     for c in &report.comparisons {
         writeln!(out)?;
         comparison(report, c, out)?;

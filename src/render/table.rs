@@ -18,11 +18,42 @@ use crate::report::{ComparisonReport, Report};
 const RELATION_WIDTH: u16 = 26;
 
 pub(super) fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    meta_header(report, out)?;
     for (ci, c) in report.comparisons.iter().enumerate() {
         if ci > 0 {
             writeln!(out)?;
         }
         render_one(report, c, opts, out)?;
+    }
+    Ok(())
+}
+
+/// What the inputs say about themselves (HTML meta tags, front matter, JSON), one block per
+/// document that has any, then a blank line; nothing for plain-text inputs.
+fn meta_header(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut any = false;
+    for d in &report.documents {
+        let m = &d.meta;
+        if m.is_empty() {
+            continue;
+        }
+        any = true;
+        writeln!(
+            out,
+            "{}: {}",
+            d.id,
+            m.title.as_deref().unwrap_or("(untitled)")
+        )?;
+        let rest: Vec<&str> = [&m.outlet, &m.author, &m.date, &m.url]
+            .into_iter()
+            .filter_map(|f| f.as_deref())
+            .collect();
+        if !rest.is_empty() {
+            writeln!(out, "  {}", rest.join(" · "))?;
+        }
+    }
+    if any {
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -31,6 +31,21 @@ pub enum FormatArg {
     Markdown,
 }
 
+/// How to read an input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// By extension (.html, .htm, .md, .json, .txt), else by content.
+    Auto,
+    /// Plain text.
+    Text,
+    /// Markdown: paragraphs, headings and list items; URLs dropped.
+    Markdown,
+    /// An HTML page: the article, without navigation and other boilerplate.
+    Html,
+    /// A JSON record {"id", "title", "outlet", "author", "date", "url", "text"}.
+    Json,
+}
+
 /// When to colour the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
@@ -66,6 +81,15 @@ pub struct CompareArgs {
     /// Comma-separated detectors to run (default: all).
     #[arg(long, value_name = "LIST")]
     pub detectors: Option<String>,
+    /// How to read the inputs (default: by extension, then content).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
+    /// Read input that is not valid UTF-8 as Windows-1252 (with a warning) instead of refusing it.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "N", default_value_t = 20 * 1024 * 1024)]
+    pub max_bytes: u64,
     /// Exit with 1 when any divergence (omission, reframing, contradiction) is found.
     #[arg(long)]
     pub exit_code: bool,

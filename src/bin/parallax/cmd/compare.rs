@@ -5,11 +5,11 @@ use std::io::{Read, Write};
 use anyhow::{Result, anyhow};
 use parallax::compare::Options;
 use parallax::detect::DetectorSet;
-use parallax::input::{InputOptions, read_path};
+use parallax::input::{InputFormat, InputOptions, read};
 use parallax::render::{Format, RenderOptions, render};
 
 use crate::app::{use_color, width, with_threads};
-use crate::args::{CompareArgs, FormatArg};
+use crate::args::{CompareArgs, FormatArg, InputFormatArg};
 use crate::env::Env;
 
 /// Runs `compare`.
@@ -39,20 +39,31 @@ pub fn run(
         Some(list) => DetectorSet::parse(list).map_err(|e| anyhow!("--detectors: {e}"))?,
         None => DetectorSet::all(),
     };
-    let input_opts = InputOptions::default();
-    let docs = args
-        .inputs
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            read_path(
-                name,
-                args.labels.get(i).map(String::as_str),
-                stdin,
-                &input_opts,
-            )
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let input_opts = InputOptions {
+        max_bytes: args.max_bytes,
+        format: match args.input_format {
+            InputFormatArg::Auto => InputFormat::Auto,
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Json => InputFormat::Json,
+        },
+        lossy: args.lossy,
+    };
+    let mut docs = Vec::with_capacity(args.inputs.len());
+    for (i, name) in args.inputs.iter().enumerate() {
+        let input = read(
+            name,
+            args.labels.get(i).map(String::as_str),
+            stdin,
+            &input_opts,
+        )?;
+        // Warnings (lossy decoding, HTML fallbacks) go to stderr, never into the report.
+        for w in &input.warnings {
+            eprintln!("parallax: {name}: warning: {w}");
+        }
+        docs.push(input.document);
+    }
     let opts = Options {
         detectors,
         ..Default::default()
