@@ -8,6 +8,7 @@
 
 use pathfinding::prelude::{Matrix, kuhn_munkres};
 
+use super::block::ContentIndex;
 use super::{AlignOptions, Alignment, PairAlignment, ScoreMatrix};
 use crate::profile::{Profile, intersect_count};
 
@@ -31,8 +32,8 @@ pub(super) fn assign(
         x
     }
     for i in 0..n {
-        for j in 0..k {
-            if m.get(i, j) >= opts.threshold {
+        for (j, s) in m.row(i) {
+            if s >= opts.threshold {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, n + j));
                 if a != b {
                     parent[a.max(b)] = a.min(b);
@@ -115,17 +116,32 @@ pub(super) fn assign(
 /// `floor`. In a document pair on one event, a statement's true counterpart stands out from
 /// the rest even when the wording differs more than an isolated pair would be trusted with.
 fn mutual_best(m: &ScoreMatrix, taken: &[(usize, usize)], floor: f32) -> Vec<(usize, usize)> {
-    let row_used: std::collections::BTreeSet<usize> = taken.iter().map(|p| p.0).collect();
-    let col_used: std::collections::BTreeSet<usize> = taken.iter().map(|p| p.1).collect();
-    let best_in_row =
-        |i: usize| (0..m.cols).fold(0, |b, j| if m.get(i, j) > m.get(i, b) { j } else { b });
-    let best_in_col =
-        |j: usize| (0..m.rows).fold(0, |b, i| if m.get(i, j) > m.get(b, j) { i } else { b });
+    let mut row_used = vec![false; m.rows];
+    let mut col_used = vec![false; m.cols];
+    for &(i, j) in taken {
+        row_used[i] = true;
+        col_used[j] = true;
+    }
+    // Best column of each row and best row of each column, ties to the lower index, in one
+    // pass over the scored cells. An unscored (sparse) cell reads as 0, and a best below
+    // `floor` (> 0) is never used, so skipping those cells changes nothing.
+    let mut row_best: Vec<Option<(f32, usize)>> = vec![None; m.rows];
+    let mut col_best: Vec<Option<(f32, usize)>> = vec![None; m.cols];
+    for (i, best) in row_best.iter_mut().enumerate() {
+        for (j, s) in m.row(i) {
+            if best.is_none_or(|(b, _)| s > b) {
+                *best = Some((s, j));
+            }
+            if col_best[j].is_none_or(|(b, _)| s > b) {
+                col_best[j] = Some((s, i));
+            }
+        }
+    }
     (0..m.rows)
-        .filter(|i| !row_used.contains(i))
+        .filter(|&i| !row_used[i])
         .filter_map(|i| {
-            let j = best_in_row(i);
-            (!col_used.contains(&j) && best_in_col(j) == i && m.get(i, j) >= floor)
+            let (s, j) = row_best[i]?;
+            (!col_used[j] && col_best[j].is_some_and(|(_, b)| b == i) && s >= floor)
                 .then_some((i, j))
         })
         .collect()
@@ -178,54 +194,106 @@ fn merge_splits(
     left_of_right: &[Option<usize>],
     opts: &AlignOptions,
 ) {
-    let index_of = |alignments: &[Alignment], i: Option<usize>, j: Option<usize>| {
-        alignments.iter().position(|a| {
-            i.is_some_and(|i| a.left.contains(&i)) || j.is_some_and(|j| a.right.contains(&j))
-        })
+    // Alignment `k` holds pair `k` (alignments are built from the sorted pairs), and a
+    // matched statement is in exactly one alignment.
+    let mut at_left = vec![usize::MAX; m.rows];
+    let mut at_right = vec![usize::MAX; m.cols];
+    for (k, a) in alignments.iter().enumerate() {
+        at_left[a.left[0]] = k;
+        at_right[a.right[0]] = k;
+    }
+    // Which statements may cover which: in a blocked (sparse) matrix, only scored pairs, so
+    // that long documents never try all pairs; in a dense one, all pairs, narrowed exactly by
+    // prefix filtering.
+    let (scored_rows_of_col, scored_cols_of_row) = if m.is_sparse() {
+        let mut by_col: Vec<Vec<u32>> = vec![Vec::new(); m.cols];
+        let mut by_row: Vec<Vec<u32>> = vec![Vec::new(); m.rows];
+        for (i, row) in by_row.iter_mut().enumerate() {
+            for (j, _) in m.row(i) {
+                by_col[j].push(i as u32);
+                row.push(j as u32);
+            }
+        }
+        (Some(by_col), Some(by_row))
+    } else {
+        (None, None)
     };
     // Unmatched right statements covered by a matched left one.
+    let left_index = ContentIndex::new(left);
     for j in 0..m.cols {
         if left_of_right[j].is_some() {
             continue;
         }
-        let best = (0..m.rows)
-            .filter(|&i| right_of_left[i].is_some())
-            .map(|i| (containment(&right[j], &left[i]), i))
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((c, i)) = best {
-            let partner = right_of_left[i].expect("filtered");
-            if c >= opts.split_containment
-                && m.get(i, j) >= opts.threshold * 0.6
-                && containment(&right[j], &right[partner]) < 0.5
-                && let Some(a) = index_of(alignments, Some(i), None)
-                && !alignments[a].right.contains(&j)
-                && alignments[a].left.len() == 1
-            {
-                alignments[a].right.push(j);
-            }
+        let scored = scored_rows_of_col.as_ref().map(|c| c[j].as_slice());
+        let Some((c, i)) = best_cover(&right[j], left, &left_index, scored, right_of_left, opts)
+        else {
+            continue;
+        };
+        let partner = right_of_left[i].expect("filtered");
+        let a = at_left[i];
+        if c >= opts.split_containment
+            && m.get(i, j) >= opts.threshold * 0.6
+            && containment(&right[j], &right[partner]) < 0.5
+            && !alignments[a].right.contains(&j)
+            && alignments[a].left.len() == 1
+        {
+            alignments[a].right.push(j);
         }
     }
     // Unmatched left statements covered by a matched right one.
+    let right_index = ContentIndex::new(right);
     for i in 0..m.rows {
         if right_of_left[i].is_some() {
             continue;
         }
-        let best = (0..m.cols)
-            .filter(|&j| left_of_right[j].is_some())
-            .map(|j| (containment(&left[i], &right[j]), j))
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((c, j)) = best {
-            let partner = left_of_right[j].expect("filtered");
-            if c >= opts.split_containment
-                && m.get(i, j) >= opts.threshold * 0.6
-                && containment(&left[i], &left[partner]) < 0.5
-                && let Some(a) = index_of(alignments, None, Some(j))
-                && !alignments[a].left.contains(&i)
-                && alignments[a].right.len() == 1
-            {
-                alignments[a].left.push(i);
-            }
+        let scored = scored_cols_of_row.as_ref().map(|r| r[i].as_slice());
+        let Some((c, j)) = best_cover(&left[i], right, &right_index, scored, left_of_right, opts)
+        else {
+            continue;
+        };
+        let partner = left_of_right[j].expect("filtered");
+        let a = at_right[j];
+        if c >= opts.split_containment
+            && m.get(i, j) >= opts.threshold * 0.6
+            && containment(&left[i], &left[partner]) < 0.5
+            && !alignments[a].left.contains(&i)
+            && alignments[a].right.len() == 1
+        {
+            alignments[a].left.push(i);
         }
+    }
+}
+
+/// The matched statement of `side` that covers most of `small` (ties to the lower index),
+/// with its containment. With `scored` (blocked matrix), only those statements are tried.
+/// Otherwise only statements that can reach `split_containment` are (prefix filtering,
+/// `ContentIndex::covering`): when the best of them falls short, so does every other, so the
+/// merge decision is the same as trying them all.
+fn best_cover(
+    small: &Profile,
+    side: &[Profile],
+    index: &ContentIndex,
+    scored: Option<&[u32]>,
+    partner_of: &[Option<usize>],
+    opts: &AlignOptions,
+) -> Option<(f32, usize)> {
+    let score = |i: usize| (containment(small, &side[i]), i);
+    let pick = |a: &(f32, usize), b: &(f32, usize)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1));
+    let cands = match scored {
+        Some(s) => Some(s.to_vec()),
+        None => index.covering(small, opts.split_containment),
+    };
+    match cands {
+        Some(cands) => cands
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| partner_of[i].is_some())
+            .map(score)
+            .max_by(pick),
+        None => (0..side.len())
+            .filter(|&i| partner_of[i].is_some())
+            .map(score)
+            .max_by(pick),
     }
 }
 
@@ -236,11 +304,7 @@ mod tests {
     #[test]
     fn optimal_beats_greedy() {
         // Greedy takes (0,0)=0.90 and leaves row 1 with 0.10; the optimum pairs (0,1) and (1,0).
-        let m = ScoreMatrix {
-            rows: 2,
-            cols: 2,
-            cells: vec![0.90, 0.85, 0.86, 0.10],
-        };
+        let m = ScoreMatrix::dense(2, 2, vec![0.90, 0.85, 0.86, 0.10]);
         let p = vec![crate::profile::Profile::default(); 2];
         let out = assign(
             &m,
@@ -261,11 +325,7 @@ mod tests {
 
     #[test]
     fn below_threshold_stays_unmatched() {
-        let m = ScoreMatrix {
-            rows: 2,
-            cols: 1,
-            cells: vec![0.2, 0.9],
-        };
+        let m = ScoreMatrix::dense(2, 1, vec![0.2, 0.9]);
         let p = vec![crate::profile::Profile::default(); 2];
         let opts = AlignOptions {
             threshold: 0.35,
@@ -288,11 +348,7 @@ mod tests {
     fn threshold_is_inclusive_for_a_lone_pair() {
         let p = vec![crate::profile::Profile::default(); 1];
         for (score, aligned) in [(0.5, true), (0.4999, false), (0.9, true)] {
-            let m = ScoreMatrix {
-                rows: 1,
-                cols: 1,
-                cells: vec![score],
-            };
+            let m = ScoreMatrix::dense(1, 1, vec![score]);
             // A lone pair has no document context: the context floor must not apply.
             let out = assign(&m, &p, &p, &opts(0.5, 0.1));
             assert_eq!(!out.alignments.is_empty(), aligned, "{score}");
@@ -303,11 +359,7 @@ mod tests {
     fn context_aligns_mutual_best_above_the_floor_only() {
         // (0,0) = 0.3 is below the threshold but each other's best; (1,1) = 0.15 is mutual
         // best too but below the floor; row 2's best column 0 is taken.
-        let m = ScoreMatrix {
-            rows: 3,
-            cols: 2,
-            cells: vec![0.30, 0.02, 0.01, 0.15, 0.05, 0.01],
-        };
+        let m = ScoreMatrix::dense(3, 2, vec![0.30, 0.02, 0.01, 0.15, 0.05, 0.01]);
         let p = vec![crate::profile::Profile::default(); 3];
         let out = assign(&m, &p, &p[..2], &opts(0.5, 0.25));
         let pairs: Vec<_> = out

@@ -2,9 +2,14 @@
 //! one-to-one assignment above a threshold, then one-to-many merges where one statement
 //! covers two of the other's (`matching.rs`).
 //!
+//! Long documents are not scored densely: candidate blocking (`block.rs`) picks the pairs
+//! that share a rare stem or number, and the matrix is sparse (see `block.rs` for when the
+//! result can differ from dense scoring).
+//!
 //! Guarantee (tested by property tests): every statement of each side lands in exactly one
 //! alignment or in `only_left` / `only_right`.
 
+mod block;
 mod matching;
 pub mod model;
 mod score;
@@ -16,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::detect::DetectorSet;
 use crate::profile::Profile;
 
+pub use block::BlockOptions;
 pub use model::Model;
 pub use score::ScoreMatrix;
 
@@ -39,6 +45,8 @@ pub struct AlignOptions {
     /// Only applies when both sides have two or more statements (a lone pair has no
     /// context, so an isolated pair is decided by `threshold` alone).
     pub context_threshold: f32,
+    /// Candidate blocking for long documents (`None`: always score every pair).
+    pub block: Option<BlockOptions>,
 }
 
 impl Default for AlignOptions {
@@ -55,6 +63,7 @@ impl AlignOptions {
             split_containment: 0.6,
             context_threshold: (model.threshold * CONTEXT_SHARE).min(model.threshold),
             model,
+            block: Some(BlockOptions::default()),
         }
     }
 }
@@ -89,6 +98,17 @@ pub fn align(
     detectors: &DetectorSet,
     opts: &AlignOptions,
 ) -> PairAlignment {
-    let matrix = ScoreMatrix::build(left, right, detectors, &opts.model);
+    let matrix = match opts.block {
+        // Blocking is only exact-by-construction for positive floors: an unscored cell reads
+        // as 0, which must never reach a floor.
+        Some(b)
+            if left.len() * right.len() > b.min_cells
+                && opts.threshold > 0.0
+                && opts.context_threshold > 0.0 =>
+        {
+            ScoreMatrix::build_blocked(left, right, b, detectors, &opts.model)
+        }
+        _ => ScoreMatrix::build(left, right, detectors, &opts.model),
+    };
     matching::assign(&matrix, left, right, opts)
 }

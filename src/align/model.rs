@@ -55,6 +55,46 @@ pub struct Model {
     pub trees: Vec<Tree>,
     /// Term weights used to build the profiles this model reads.
     pub weights: TermWeights,
+    /// The trees in one flat array, built at the first prediction (`Flat`).
+    #[serde(skip)]
+    pub flat: Flat,
+}
+
+/// A depth-2 tree packed into 32 bytes: three splits and four leaves side by side, so that
+/// walking 500 trees reads one contiguous array instead of three vectors per tree.
+#[derive(Clone, Copy, Debug)]
+struct Tree2 {
+    feature: [u8; 3],
+    split: [f32; 3],
+    leaf: [f32; 4],
+}
+
+impl Tree2 {
+    #[inline]
+    fn eval(&self, x: &[f32; PAIR_FEATURES]) -> f32 {
+        let r = usize::from(x[self.feature[0] as usize] > self.split[0]);
+        let k = 1 + r;
+        let r2 = usize::from(x[self.feature[k] as usize] > self.split[k]);
+        self.leaf[2 * r + r2]
+    }
+}
+
+/// Cache of the packed trees. It is tied to the tree vector it was built from (address and
+/// length): a model whose `trees` were replaced falls back to walking `trees`, and a clone
+/// starts with an empty cache. Never part of equality or of the model file.
+#[derive(Debug, Default)]
+pub struct Flat(OnceLock<(usize, usize, Option<Vec<Tree2>>)>);
+
+impl Clone for Flat {
+    fn clone(&self) -> Self {
+        Flat::default()
+    }
+}
+
+impl PartialEq for Flat {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 const SHIPPED: &str = include_str!("model.json");
@@ -117,7 +157,29 @@ impl Model {
             // Untrained fallback: stem Dice softened by containment.
             return (0.7 * x[3] + 0.3 * x[5]).clamp(0.0, 1.0);
         }
-        let f = self.base + self.trees.iter().map(|t| t.eval(x)).sum::<f32>();
+        let key = (self.trees.as_ptr() as usize, self.trees.len());
+        let (ptr, len, flat) = self.flat.0.get_or_init(|| {
+            // Only when every tree has depth 2 (the shipped shape); others walk `trees`.
+            let flat = self
+                .trees
+                .iter()
+                .map(|t| {
+                    (t.feature.len() == 3).then(|| Tree2 {
+                        feature: [t.feature[0], t.feature[1], t.feature[2]],
+                        split: [t.split[0], t.split[1], t.split[2]],
+                        leaf: [t.leaf[0], t.leaf[1], t.leaf[2], t.leaf[3]],
+                    })
+                })
+                .collect();
+            (key.0, key.1, flat)
+        });
+        // Same trees in the same order, summed the same way: the same bits as the walk.
+        let f = match flat {
+            Some(flat) if (*ptr, *len) == key => {
+                self.base + flat.iter().map(|t| t.eval(x)).sum::<f32>()
+            }
+            _ => self.base + self.trees.iter().map(|t| t.eval(x)).sum::<f32>(),
+        };
         sigmoid(f)
     }
 }
@@ -157,6 +219,33 @@ mod tests {
         assert_eq!(t.eval(&x), 2.0);
         x[0] = 1.0;
         assert_eq!(t.eval(&x), 3.0, "unsplit node sends everything left");
+    }
+
+    #[test]
+    fn packed_trees_predict_the_same_bits_as_the_walk() {
+        let m = Model::shipped();
+        let texts = [
+            "Iraq's prime minister spoke with Rubio.",
+            "Rubio spoke with the Iraqi prime minister on Tuesday.",
+            "Flights resumed at Erbil airport on Monday.",
+        ];
+        for a in texts {
+            for b in texts {
+                let x = pair_features(
+                    &crate::profile::Profile::new(a).sim,
+                    &crate::profile::Profile::new(b).sim,
+                );
+                let walk = sigmoid(m.base + m.trees.iter().map(|t| t.eval(&x)).sum::<f32>());
+                assert_eq!(m.predict(&x).to_bits(), walk.to_bits());
+            }
+        }
+        // A model whose trees were replaced after a prediction does not use the stale cache.
+        let mut other = m.clone();
+        let x = [0.0; PAIR_FEATURES];
+        let _ = other.predict(&x);
+        other.trees.truncate(1);
+        let walk = sigmoid(other.base + other.trees[0].eval(&x));
+        assert_eq!(other.predict(&x).to_bits(), walk.to_bits());
     }
 
     #[test]

@@ -1,20 +1,50 @@
 //! The left × right similarity matrix. Each cell combines the scores of the detectors that
 //! score (today `lexical`, whose score is the alignment model's probability); profiles are
 //! ready-made, so a cell costs a few sorted-set merges and a small tree walk.
+//!
+//! Dense (every cell scored) for short documents; sparse, in compressed rows, when candidate
+//! blocking (`block.rs`) chose which cells to score: an unscored cell reads as 0.
 
 use super::Model;
 use crate::detect::{DetectorName, DetectorSet};
 use crate::profile::Profile;
 
-/// Row-major similarity matrix in [0, 1].
+/// Similarity matrix in [0, 1], dense (row-major) or sparse (compressed rows).
 #[derive(Clone, Debug)]
 pub struct ScoreMatrix {
     /// Number of left statements (rows).
     pub rows: usize,
     /// Number of right statements (columns).
     pub cols: usize,
-    /// `rows * cols` scores.
-    pub cells: Vec<f32>,
+    /// Scores: `rows * cols` of them when dense, else the scored cells row by row.
+    cells: Vec<f32>,
+    /// Sparse only: row `i`'s cells are `cells[start[i]..start[i + 1]]`, in columns
+    /// `col[start[i]..start[i + 1]]` (ascending).
+    sparse: Option<(Vec<usize>, Vec<u32>)>,
+}
+
+/// The score of one pair: the mean of the scoring detectors, the model's score if none does.
+fn cell(l: &Profile, r: &Profile, detectors: &DetectorSet, model: &Model) -> f32 {
+    let mut sum = 0.0;
+    let mut n = 0;
+    for d in detectors.iter() {
+        // The lexical score is the model's: it may be a model other than the
+        // shipped one (evaluation of a freshly trained model).
+        let s = if d.name() == DetectorName::Lexical {
+            Some(model.similarity(&l.sim, &r.sim))
+        } else {
+            d.score(l, r)
+        };
+        if let Some(s) = s {
+            sum += s;
+            n += 1;
+        }
+    }
+    if n == 0 {
+        model.similarity(&l.sim, &r.sim)
+    } else {
+        sum / n as f32
+    }
 }
 
 impl ScoreMatrix {
@@ -28,37 +58,103 @@ impl ScoreMatrix {
         let mut cells = Vec::with_capacity(left.len() * right.len());
         for l in left {
             for r in right {
-                let mut sum = 0.0;
-                let mut n = 0;
-                for d in detectors.iter() {
-                    // The lexical score is the model's: it may be a model other than the
-                    // shipped one (evaluation of a freshly trained model).
-                    let s = if d.name() == DetectorName::Lexical {
-                        Some(model.similarity(&l.sim, &r.sim))
-                    } else {
-                        d.score(l, r)
-                    };
-                    if let Some(s) = s {
-                        sum += s;
-                        n += 1;
-                    }
-                }
-                cells.push(if n == 0 {
-                    model.similarity(&l.sim, &r.sim)
-                } else {
-                    sum / n as f32
-                });
+                cells.push(cell(l, r, detectors, model));
             }
+        }
+        Self::dense(left.len(), right.len(), cells)
+    }
+
+    /// Scores only the candidate pairs of blocking (`block.rs`): pairs sharing a rare stem or
+    /// number; every other cell reads as 0.
+    pub fn build_blocked(
+        left: &[Profile],
+        right: &[Profile],
+        block: super::BlockOptions,
+        detectors: &DetectorSet,
+        model: &Model,
+    ) -> Self {
+        let candidates = super::block::candidates(left, right, block);
+        Self::build_sparse(left, right, &candidates, detectors, model)
+    }
+
+    /// Scores only the given cells: `candidates[i]` lists, ascending, the columns to score in
+    /// row `i`; every other cell reads as 0.
+    pub(super) fn build_sparse(
+        left: &[Profile],
+        right: &[Profile],
+        candidates: &[Vec<u32>],
+        detectors: &DetectorSet,
+        model: &Model,
+    ) -> Self {
+        let total = candidates.iter().map(Vec::len).sum();
+        let mut cells = Vec::with_capacity(total);
+        let mut col = Vec::with_capacity(total);
+        let mut start = Vec::with_capacity(left.len() + 1);
+        start.push(0);
+        for (l, row) in left.iter().zip(candidates) {
+            for &j in row {
+                cells.push(cell(l, &right[j as usize], detectors, model));
+                col.push(j);
+            }
+            start.push(cells.len());
         }
         ScoreMatrix {
             rows: left.len(),
             cols: right.len(),
             cells,
+            sparse: Some((start, col)),
         }
     }
 
-    /// Score of left `i` with right `j`.
+    /// A dense matrix from row-major scores.
+    ///
+    /// # Panics
+    /// If `cells.len() != rows * cols`.
+    pub fn dense(rows: usize, cols: usize, cells: Vec<f32>) -> Self {
+        assert_eq!(cells.len(), rows * cols, "dense matrix size");
+        ScoreMatrix {
+            rows,
+            cols,
+            cells,
+            sparse: None,
+        }
+    }
+
+    /// True when built by blocking (unscored cells read as 0).
+    pub fn is_sparse(&self) -> bool {
+        self.sparse.is_some()
+    }
+
+    /// Number of scored cells.
+    pub fn scored(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Score of left `i` with right `j` (0 for a cell blocking left unscored).
     pub fn get(&self, i: usize, j: usize) -> f32 {
-        self.cells[i * self.cols + j]
+        match &self.sparse {
+            None => self.cells[i * self.cols + j],
+            Some((start, col)) => {
+                let (a, b) = (start[i], start[i + 1]);
+                col[a..b]
+                    .binary_search(&(j as u32))
+                    .map_or(0.0, |k| self.cells[a + k])
+            }
+        }
+    }
+
+    /// The scored cells of row `i` as `(column, score)`, columns ascending.
+    pub fn row(&self, i: usize) -> impl Iterator<Item = (usize, f32)> + '_ {
+        let (cols, scores): (Option<&[u32]>, &[f32]) = match &self.sparse {
+            None => (None, &self.cells[i * self.cols..(i + 1) * self.cols]),
+            Some((start, col)) => {
+                let r = start[i]..start[i + 1];
+                (Some(&col[r.clone()]), &self.cells[r])
+            }
+        };
+        scores
+            .iter()
+            .enumerate()
+            .map(move |(k, &s)| (cols.map_or(k, |c| c[k] as usize), s))
     }
 }

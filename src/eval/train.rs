@@ -142,6 +142,7 @@ pub fn train(
         base,
         trees,
         weights: weights.clone(),
+        flat: Default::default(),
     };
     let fit_on = |keep: &dyn Fn(usize) -> bool| {
         let mut x = Vec::new();

@@ -215,6 +215,13 @@ pub struct SimFeatures {
     pub chars: Vec<u32>,
     /// Content stem hashes in text order (for the longest common subsequence).
     pub seq: Vec<u32>,
+    /// `wseq` as (hash, position) sorted, first `SEQ_A` positions: pairs build their match
+    /// bitmasks from two of these with one merge instead of comparing every two words.
+    #[serde(skip)]
+    pub wseq_sorted: Vec<(u64, u16)>,
+    /// `seq` the same way.
+    #[serde(skip)]
+    pub seq_sorted: Vec<(u32, u16)>,
     /// Number values (bit patterns), sorted and deduplicated.
     pub numbers: Vec<u64>,
     /// Hashes of candidate names, sorted and deduplicated.
@@ -290,6 +297,7 @@ impl SimFeatures {
         let mut names: Vec<u64> = names.iter().map(|n| hash_str(n)).collect();
         names.sort_unstable();
         names.dedup();
+        let (wseq_sorted, seq_sorted) = (sorted_positions(&wseq), sorted_positions(&seq));
         SimFeatures {
             stem_weight: stems.iter().map(|x| x.1).sum(),
             stems,
@@ -299,6 +307,8 @@ impl SimFeatures {
             bigrams,
             trigrams,
             chars: char_ngrams(text, 4),
+            wseq_sorted,
+            seq_sorted,
             seq,
             numbers: nums,
             names,
@@ -339,18 +349,16 @@ fn char_ngrams(text: &str, n: usize) -> Vec<u32> {
     out
 }
 
-fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+/// Size of the intersection of two sorted, deduplicated slices, branch-free (see
+/// `profile::intersect_count`: a `match` on the comparison mispredicts about half the time,
+/// and the character 4-gram sets run to a hundred items a side).
+fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
@@ -363,54 +371,115 @@ fn dice(c: usize, a: usize, b: usize) -> f32 {
     ratio(2.0 * c as f32, (a + b) as f32)
 }
 
-/// Longest common contiguous run of words (a copied phrase).
-fn common_substring(a: &[u64], b: &[u64]) -> usize {
-    let mut row = [0u16; 128];
-    let b = &b[..b.len().min(127)];
-    let mut best = 0;
-    for &x in a.iter().take(255) {
-        for j in (0..b.len()).rev() {
-            row[j + 1] = if x == b[j] { row[j] + 1 } else { 0 };
-            best = best.max(row[j + 1]);
-        }
-    }
-    best as usize
+/// How much of each sequence the order features read: the first `SEQ_A` items of the first
+/// statement against the first `SEQ_B` of the second (a row of `SEQ_B` bits fits a `u128`).
+const SEQ_A: usize = 255;
+const SEQ_B: usize = 127;
+
+/// `(item, position)` for the first `SEQ_A` items, sorted.
+fn sorted_positions<T: Ord + Copy>(seq: &[T]) -> Vec<(T, u16)> {
+    let mut v: Vec<(T, u16)> = seq
+        .iter()
+        .take(SEQ_A)
+        .enumerate()
+        .map(|(p, &x)| (x, p as u16))
+        .collect();
+    v.sort_unstable();
+    v
 }
 
-/// Longest common subsequence of two word sequences (see `lcs`).
-fn lcs64(a: &[u64], b: &[u64]) -> usize {
-    if a.is_empty() || b.is_empty() {
-        return 0;
-    }
-    let mut row = [0u16; 128];
-    let b = &b[..b.len().min(127)];
-    for &x in a.iter().take(255) {
-        let mut diag = 0u16;
-        for (j, &y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
-            diag = up;
+/// Match bitmasks: `out[p]` has bit `q` set when item `p` of `a` equals item `q` of `b`
+/// (`p < SEQ_A`, `q < SEQ_B`), from the two sorted position lists in one merge.
+fn match_masks<T: Ord + Copy>(a: &[(T, u16)], b: &[(T, u16)], out: &mut [u128]) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let x = a[i].0;
+                let mut bits = 0u128;
+                while j < b.len() && b[j].0 == x {
+                    if (b[j].1 as usize) < SEQ_B {
+                        bits |= 1u128 << b[j].1;
+                    }
+                    j += 1;
+                }
+                while i < a.len() && a[i].0 == x {
+                    out[a[i].1 as usize] = bits;
+                    i += 1;
+                }
+            }
         }
     }
-    row[b.len()] as usize
 }
 
-/// Longest common subsequence length of two short sequences (rolling one-row table).
-fn lcs(a: &[u32], b: &[u32]) -> usize {
-    if a.is_empty() || b.is_empty() {
+/// Runs `f` on the match masks of `a` against `b` (one row per item of `a`, up to `SEQ_A`),
+/// on the stack for the usual short statements.
+fn with_masks<T: Ord + Copy, R>(
+    a: &[(T, u16)],
+    b: &[(T, u16)],
+    la: usize,
+    f: impl FnOnce(&mut [u128]) -> R,
+) -> R {
+    let la = la.min(SEQ_A);
+    if la <= 64 {
+        let mut buf = [0u128; 64];
+        match_masks(a, b, &mut buf[..la]);
+        f(&mut buf[..la])
+    } else {
+        let mut buf = vec![0u128; la];
+        match_masks(a, b, &mut buf);
+        f(&mut buf)
+    }
+}
+
+/// Bit-parallel longest common subsequence (Hyyrö 2004, after Allison & Dix) from the match
+/// masks of `a` against a `b` of `lb` items: one 128-bit word is a row of the DP table, so a
+/// row costs a few word operations. Exactly the table's result (`lcs_table` in the tests).
+fn lcs_masks(masks: &[u128], lb: usize) -> usize {
+    if masks.is_empty() || lb == 0 {
         return 0;
     }
-    let mut row = [0u16; 128];
-    let b = &b[..b.len().min(127)];
-    for &x in a.iter().take(255) {
-        let mut diag = 0u16;
-        for (j, &y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
-            diag = up;
-        }
+    let lb = lb.min(SEQ_B);
+    let mut v: u128 = !0;
+    for &m in masks {
+        let u = v & m;
+        v = v.wrapping_add(u) | (v & !m);
     }
-    row[b.len()] as usize
+    let low: u128 = (1u128 << lb) - 1;
+    (!v & low).count_ones() as usize
+}
+
+/// Longest common contiguous run (a copied phrase), from the match masks: the diagonal runs
+/// of length `k + 1` are those of length `k` moved one row down and one column on, kept where
+/// those items match too. Overwrites `masks`.
+fn substring_masks(masks: &mut [u128]) -> usize {
+    if masks.iter().all(|&m| m == 0) {
+        return 0;
+    }
+    let mut stack = [0u128; 64];
+    let heap: Vec<u128>;
+    let original: &[u128] = if masks.len() <= 64 {
+        stack[..masks.len()].copy_from_slice(masks);
+        &stack[..masks.len()]
+    } else {
+        heap = masks.to_vec();
+        &heap
+    };
+    let mut best = 1;
+    loop {
+        let mut any = 0u128;
+        for p in (1..masks.len()).rev() {
+            masks[p] = (masks[p - 1] << 1) & original[p];
+            any |= masks[p];
+        }
+        masks[0] = 0;
+        if any == 0 {
+            return best;
+        }
+        best += 1;
+    }
 }
 
 /// The pair features of two statements. Symmetric: swapping `a` and `b` gives the same
@@ -484,9 +553,11 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         c_max = c_max.max(y.1);
     }
     let ctg = common(&a.trigrams, &b.trigrams);
-    let wl = lcs64(&a.wseq, &b.wseq) as f32;
+    let (wl, sub) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
+        let l = lcs_masks(m, b.wseq.len());
+        (l as f32, substring_masks(m) as f32)
+    });
     let (wla, wlb) = (a.wseq.len() as f32, b.wseq.len() as f32);
-    let sub = common_substring(&a.wseq, &b.wseq) as f32;
 
     let (run_a, edge_a, out_a) = unmatched_runs(&a.wseq, &b.words);
     let (run_b, edge_b, out_b) = unmatched_runs(&b.wseq, &a.words);
@@ -503,7 +574,9 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let bg_a = ratio(cbg as f32, a.bigrams.len() as f32);
     let bg_b = ratio(cbg as f32, b.bigrams.len() as f32);
     let cch = common(&a.chars, &b.chars);
-    let l = lcs(&a.seq, &b.seq) as f32;
+    let l = with_masks(&a.seq_sorted, &b.seq_sorted, a.seq.len(), |m| {
+        lcs_masks(m, b.seq.len())
+    }) as f32;
     let (la, lb) = (a.seq.len() as f32, b.seq.len() as f32);
 
     let cn = common(&a.numbers, &b.numbers);
@@ -613,10 +686,77 @@ mod tests {
         assert_eq!(f(a, b)[21], 1.0, "negation differs");
     }
 
+    /// The rolling one-row LCS table the bitmasks replace (same truncation).
+    fn lcs_table(a: &[u64], b: &[u64]) -> usize {
+        if a.is_empty() || b.is_empty() {
+            return 0;
+        }
+        let mut row = [0u16; 128];
+        let b = &b[..b.len().min(SEQ_B)];
+        for &x in a.iter().take(SEQ_A) {
+            let mut diag = 0u16;
+            for (j, &y) in b.iter().enumerate() {
+                let up = row[j + 1];
+                row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+                diag = up;
+            }
+        }
+        row[b.len()] as usize
+    }
+
+    /// The longest-common-substring table the bitmasks replace (same truncation).
+    fn substring_table(a: &[u64], b: &[u64]) -> usize {
+        let mut row = [0u16; 128];
+        let b = &b[..b.len().min(SEQ_B)];
+        let mut best = 0;
+        for &x in a.iter().take(SEQ_A) {
+            for j in (0..b.len()).rev() {
+                row[j + 1] = if x == b[j] { row[j] + 1 } else { 0 };
+                best = best.max(row[j + 1]);
+            }
+        }
+        best as usize
+    }
+
+    #[test]
+    fn bitmask_lcs_and_substring_equal_the_tables() {
+        // Small alphabets make long common runs; lengths cross both truncations.
+        let mut x: u64 = 0x9e3779b97f4a7c15;
+        let mut next = |k: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % k
+        };
+        for round in 0..600 {
+            let (la, lb) = (next(300) as usize, next(160) as usize);
+            let (la, lb) = if round % 2 == 0 {
+                (la % 40, lb % 40)
+            } else {
+                (la, lb)
+            };
+            let k = 2 + (round % 9) as u64;
+            let a: Vec<u64> = (0..la).map(|_| next(k)).collect();
+            let b: Vec<u64> = (0..lb).map(|_| next(k)).collect();
+            let (sa, sb) = (sorted_positions(&a), sorted_positions(&b));
+            let (l, sub) = with_masks(&sa, &sb, a.len(), |m| {
+                (lcs_masks(m, b.len()), substring_masks(m))
+            });
+            assert_eq!(l, lcs_table(&a, &b), "lcs {a:?} {b:?}");
+            assert_eq!(sub, substring_table(&a, &b), "substring {a:?} {b:?}");
+        }
+    }
+
     #[test]
     fn lcs_counts_in_order_matches() {
+        let lcs = |a: &[u32], b: &[u32]| {
+            with_masks(&sorted_positions(a), &sorted_positions(b), a.len(), |m| {
+                lcs_masks(m, b.len())
+            })
+        };
         assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 4, 2]), 3);
         assert_eq!(lcs(&[], &[1]), 0);
+        assert_eq!(lcs(&[1], &[]), 0);
     }
 
     #[test]
