@@ -9,6 +9,7 @@ mod long_articles;
 
 use divan::{Bencher, black_box};
 use parallax::Document;
+use parallax::align::{AlignOptions, align};
 use parallax::compare::{Options, compare, compare_pair, prepare};
 use parallax::render::{Format, RenderOptions, render};
 use parallax::segment::{SegmentOptions, segment};
@@ -55,6 +56,42 @@ fn pair_only(b: Bencher) {
     let opts = Options::default();
     let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
     b.bench(|| compare_pair(black_box(&pl), black_box(&pr), 0, 1, &opts));
+}
+
+/// Alignment alone of one prepared pair, every pair scored (the path short documents take).
+#[divan::bench]
+fn align_dense(b: Bencher) {
+    let [l, r] = docs();
+    let opts = Options::default();
+    let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
+    let aopts = AlignOptions {
+        block: None,
+        ..AlignOptions::default()
+    };
+    b.bench(|| {
+        align(
+            black_box(&pl.profiles),
+            &pr.profiles,
+            &opts.detectors,
+            &aopts,
+        )
+    });
+}
+
+/// Alignment alone of one prepared pair with candidate blocking (the default at this size).
+#[divan::bench]
+fn align_blocked(b: Bencher) {
+    let [l, r] = docs();
+    let opts = Options::default();
+    let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
+    b.bench(|| {
+        align(
+            black_box(&pl.profiles),
+            &pr.profiles,
+            &opts.detectors,
+            &opts.align,
+        )
+    });
 }
 
 /// The whole library call on one core: two documents in, a report out.
