@@ -112,6 +112,10 @@ pub struct DocsArgs {
     /// Override the alignment's document-context threshold (default: the shipped one).
     #[arg(long, value_name = "X")]
     pub context_threshold: Option<f32>,
+    /// Score every statement pair, never block candidates (long documents are blocked by
+    /// default; this measures what blocking costs in accuracy).
+    #[arg(long)]
+    pub dense: bool,
 }
 
 /// Runs `eval`.
@@ -314,6 +318,9 @@ fn docs(a: &DocsArgs, out: &mut Vec<u8>) -> Result<u8> {
         cases.extend(fixture_case(std::path::Path::new(dir)).map_err(|e| anyhow!("{e}"))?);
     }
     let mut align_opts = AlignOptions::default();
+    if a.dense {
+        align_opts.block = None;
+    }
     if let Some(t) = a.context_threshold {
         align_opts.context_threshold = t;
     }
