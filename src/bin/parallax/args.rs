@@ -29,6 +29,8 @@ pub enum FormatArg {
     Json,
     /// Markdown report.
     Markdown,
+    /// Self-contained HTML page (side by side, filters, legend; prints and works offline).
+    Html,
 }
 
 /// How to read an input.
