@@ -18,6 +18,10 @@ pub enum Command {
     Compare(CompareArgs),
     /// Measure (and train) statement alignment on benchmarks: MRPC, STS-B, generated documents.
     Eval(crate::cmd::eval::EvalArgs),
+    /// Make a media-literacy worksheet (with answer key) from two or three reports of an event.
+    Exercise(crate::cmd::exercise::ExerciseArgs),
+    /// Ask the worksheet's questions one at a time in the terminal (answers from stdin).
+    Quiz(crate::cmd::quiz::QuizArgs),
 }
 
 /// Output format.

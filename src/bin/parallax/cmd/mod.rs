@@ -2,3 +2,5 @@
 
 pub mod compare;
 pub mod eval;
+pub mod exercise;
+pub mod quiz;
