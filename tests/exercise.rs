@@ -329,6 +329,7 @@ const B: &str = "fixtures/cases/rubio-sudani-call/baghdad.txt";
 fn answers_file_holds_the_key_and_the_sheet_does_not() {
     let dir = tempfile::tempdir().unwrap();
     let key = dir.path().join("key.html");
+    let side = dir.path().join("page.html");
     let out = parallax()
         .args([
             "exercise",
@@ -341,6 +342,8 @@ fn answers_file_holds_the_key_and_the_sheet_does_not() {
             "--answers",
         ])
         .arg(&key)
+        .arg("--page")
+        .arg(&side)
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
@@ -350,6 +353,11 @@ fn answers_file_holds_the_key_and_the_sheet_does_not() {
     let key = std::fs::read_to_string(&key).unwrap();
     assert!(key.contains("Answer key") && key.contains("Teacher notes"));
     assert!(key.contains("reportedly"), "the key quotes the evidence");
+    let side = std::fs::read_to_string(&side).unwrap();
+    assert!(
+        side.contains("class=\"comparison\""),
+        "the side-by-side page"
+    );
 }
 
 #[test]

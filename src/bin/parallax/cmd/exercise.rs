@@ -10,6 +10,7 @@ use parallax::exercise::{
     ExerciseFormat, ExerciseOptions, KeyPlacement, Level, build, render, render_key,
 };
 use parallax::input::{InputOptions, read};
+use parallax::render::{Format, RenderOptions};
 
 /// Worksheet format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -70,6 +71,10 @@ pub struct ExerciseArgs {
     /// Write the answer key and teacher notes to this file instead of after the questions.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<String>,
+    /// Also write the side-by-side HTML page of the comparison to this file (to print with
+    /// the worksheet).
+    #[arg(long, value_name = "FILE")]
+    pub page: Option<String>,
 }
 
 /// Reads the inputs and compares them (default options, as `compare` does).
@@ -117,13 +122,22 @@ pub fn run(args: &ExerciseArgs, stdin: &mut dyn Read, stdout: &mut dyn Write) ->
     } else {
         KeyPlacement::Included
     };
-    // Both documents are rendered before anything is written: nothing half-written.
+    // Every document is rendered before anything is written: nothing half-written.
     let mut buf = Vec::new();
     render(&sheet, format, placement, &mut buf)?;
+    let mut files: Vec<(&str, &str, Vec<u8>)> = Vec::new();
     if let Some(path) = &args.answers {
         let mut key = Vec::new();
         render_key(&sheet, format, &mut key)?;
-        std::fs::write(path, key).with_context(|| format!("--answers: {path}"))?;
+        files.push(("--answers", path, key));
+    }
+    if let Some(path) = &args.page {
+        let mut page = Vec::new();
+        parallax::render::render(&report, Format::Html, &RenderOptions::default(), &mut page)?;
+        files.push(("--page", path, page));
+    }
+    for (flag, path, bytes) in files {
+        std::fs::write(path, bytes).with_context(|| format!("{flag}: {path}"))?;
     }
     stdout.write_all(&buf)?;
     stdout.flush()?;
