@@ -10,6 +10,7 @@ use clap::Args;
 use parallax::exercise::{Question, build, letter, parse_choice};
 
 use crate::cmd::exercise::{SourceArgs, options, report};
+use crate::env::Env;
 
 /// `quiz` arguments.
 #[derive(Debug, Args)]
@@ -20,7 +21,7 @@ pub struct QuizArgs {
 }
 
 /// Runs `quiz`.
-pub fn run(args: &QuizArgs, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<u8> {
+pub fn run(args: &QuizArgs, env: &Env, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<u8> {
     if args.sources.inputs.iter().any(|i| i == "-") {
         return Err(anyhow!(
             "-: quiz reads answers from stdin; give the texts as files"
@@ -54,9 +55,10 @@ pub fn run(args: &QuizArgs, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
         let Some(answer) = q.answer else {
             write!(out, "Your answer (one line, Enter to skip): ")?;
             out.flush()?;
-            if read_line(&mut input)?.is_none() {
+            let Some(line) = read_line(&mut input)? else {
                 break;
-            }
+            };
+            echo(out, env, &line)?;
             writeln!(out, "Points to look for: {}", q.explanation)?;
             continue;
         };
@@ -69,6 +71,7 @@ pub fn run(args: &QuizArgs, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Res
             let Some(line) = read_line(&mut input)? else {
                 break 'questions;
             };
+            echo(out, env, &line)?;
             if line.trim().eq_ignore_ascii_case("q") {
                 break 'questions;
             }
@@ -119,6 +122,15 @@ fn feedback(out: &mut dyn Write, q: &Question) -> Result<()> {
             e.statement.map_or(0, |i| i + 1),
             e.text
         )?;
+    }
+    Ok(())
+}
+
+/// A piped answer is not shown by the terminal: print it, so the transcript reads as a
+/// dialogue.
+fn echo(out: &mut dyn Write, env: &Env, line: &str) -> Result<()> {
+    if !env.stdin_tty {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
