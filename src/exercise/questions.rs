@@ -253,7 +253,8 @@ fn figures(text: &str) -> Vec<String> {
         let start = i;
         let dollar = b[i] == b'$';
         let d0 = if dollar { i + 1 } else { i };
-        let prev_ok = start == 0 || !(b[start - 1].is_ascii_alphanumeric());
+        // Not part of a word or code: "F-16s", "B2", "2nd" are not figures.
+        let prev_ok = start == 0 || !(b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'-');
         if d0 < b.len() && b[d0].is_ascii_digit() && prev_ok {
             let mut j = d0;
             while j < b.len()
@@ -262,6 +263,10 @@ fn figures(text: &str) -> Vec<String> {
                         && b.get(j + 1).is_some_and(u8::is_ascii_digit)))
             {
                 j += 1;
+            }
+            if b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                i = j;
+                continue;
             }
             let mut end = j;
             if b.get(j) == Some(&b'%') {
