@@ -123,6 +123,7 @@ fn check(r: &Report, q: &Question, level: Level) {
         QuestionKind::SpeechVerb(g) => {
             let s = signal(r, g);
             assert_eq!(s.detector, DetectorName::Attribution);
+            assert!(s.short.starts_with("speech verb"), "a verb, not a speaker");
             let (l, rt) = ids(r, g);
             let (correct, others) = split(q);
             assert_eq!(correct, pair(&l, &s.left, &rt, &s.right));
@@ -133,9 +134,14 @@ fn check(r: &Report, q: &Question, level: Level) {
         QuestionKind::Tone(g) => {
             assert_eq!(signal(r, g).detector, DetectorName::Attribution);
         }
-        QuestionKind::Hedge(g) => {
+        QuestionKind::Hedge(g) | QuestionKind::Negation(g) => {
             let s = signal(r, g);
-            assert_eq!(s.detector, DetectorName::Hedge);
+            let detector = if matches!(q.kind, QuestionKind::Hedge(_)) {
+                DetectorName::Hedge
+            } else {
+                DetectorName::Negation
+            };
+            assert_eq!(s.detector, detector);
             let (l, rt) = ids(r, g);
             let (holder, word) = if s.left.is_empty() {
                 (rt, &s.right)
@@ -144,13 +150,21 @@ fn check(r: &Report, q: &Question, level: Level) {
             };
             let (correct, others) = split(q);
             assert_eq!(correct, format!("{holder}, with “{word}”"));
-            // Any hedge of this pair on the holder's side would be correct too.
+            // Any such word of this pair on the holder's side would be correct too, and the
+            // other side has none ("one source hedges" is true as asked).
             let a = &r.comparisons[g.comparison].alignments[g.alignment];
-            for h in a
+            let same: Vec<_> = a
                 .signals
                 .iter()
-                .filter(|x| x.detector == DetectorName::Hedge)
-            {
+                .filter(|x| x.detector == detector)
+                .collect();
+            let other_has = if s.left.is_empty() {
+                same.iter().any(|x| !x.left.is_empty())
+            } else {
+                same.iter().any(|x| !x.right.is_empty())
+            };
+            assert!(!other_has, "{q:#?}");
+            for h in same {
                 for w in [&h.left, &h.right].into_iter().filter(|w| !w.is_empty()) {
                     assert!(
                         !others.contains(&format!("{holder}, with “{w}”").as_str()),
@@ -192,6 +206,10 @@ fn check(r: &Report, q: &Question, level: Level) {
                 .expect("pair format");
             let y = y.trim_end_matches('”');
             assert!(lt.contains(x) && rt.contains(y), "{q:#?}");
+            if g.signal.is_some() {
+                let s = signal(r, g);
+                assert_eq!((s.left.as_str(), s.right.as_str()), (x, y));
+            }
             assert!(!others.contains(&correct));
         }
         QuestionKind::Open => {
@@ -247,6 +265,18 @@ fn rubio_worksheet_asks_every_grounded_kind() {
         hedge.choices[hedge.answer.unwrap()],
         "baghdad, with “reportedly”"
     );
+}
+
+#[test]
+fn negation_fixture_asks_which_source_negates() {
+    let r = common::report(&common::documents(&common::case("erbil-negation")));
+    let ws = build(&r, &ExerciseOptions::default());
+    let q = ws
+        .questions
+        .iter()
+        .find(|q| matches!(q.kind, QuestionKind::Negation(_)))
+        .expect("a negation question");
+    assert_eq!(q.choices[q.answer.unwrap()], "right, with “not”");
 }
 
 #[test]

@@ -111,11 +111,14 @@ pub enum QuestionKind {
     Tone(Grounding),
     /// Which source hedges and with which word, from a `hedge` signal.
     Hedge(Grounding),
+    /// Which source negates the statement and with which word, from a `negation` signal.
+    Negation(Grounding),
     /// Which figure or date each source gives: from a `number` or `date` signal, or the
     /// same figure in both statements of a `shared` alignment (`signal` is then `None`).
     Figure(Grounding),
-    /// Which words each source uses in the same place: from a `loaded_term` or `entity`
-    /// signal, or a word substitution inside an aligned pair (`signal` is then `None`).
+    /// Which words each source uses in the same place: from a `loaded_term`, `entity` or
+    /// speaker (`attribution`) signal, or a word substitution inside an aligned pair
+    /// (`signal` is then `None`).
     Wording(Grounding),
     /// Why the two accounts might differ; no single right answer.
     Open,
@@ -129,6 +132,7 @@ impl QuestionKind {
             QuestionKind::SpeechVerb(_) => "Speech verbs",
             QuestionKind::Tone(_) => "Tone",
             QuestionKind::Hedge(_) => "Hedging",
+            QuestionKind::Negation(_) => "Contradictions",
             QuestionKind::Figure(_) => "Figures and dates",
             QuestionKind::Wording(_) => "Choice of words",
             QuestionKind::Open => "Discussion",

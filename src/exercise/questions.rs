@@ -7,7 +7,7 @@ use super::rng::Rng;
 use super::{Evidence, ExerciseOptions, Grounding, Question, QuestionKind, Worksheet};
 use crate::detect::DetectorName;
 use crate::render::{WordOp, word_diff};
-use crate::report::{AlignmentReport, ComparisonReport, Report};
+use crate::report::{AlignmentReport, ComparisonReport, Report, SignalReport};
 
 /// Speech verbs that present a point forcefully. Used only to judge tone and to draw
 /// distractors; correct verb answers always come from `attribution` signals.
@@ -220,7 +220,9 @@ fn topic(l: &str, r: &str, blank: Option<(&str, &str)>) -> String {
         let target = !blanked
             && blank.is_some_and(|(a, b)| {
                 let needle = if w.op == WordOp::Removed { a } else { b };
-                !needle.is_empty() && w.text.contains(needle)
+                let run = w.text.trim();
+                !needle.is_empty()
+                    && (run.contains(needle) || (run.len() >= 2 && needle.contains(run)))
             });
         match (&state, target) {
             (State::Same, true) => {
@@ -318,7 +320,8 @@ pub(super) fn build(report: &Report, opts: &ExerciseOptions) -> Worksheet {
     let mut qs = Vec::new();
     only_in(&mut ctx, &mut qs);
     speech_verbs(&mut ctx, &mut qs);
-    hedges(&mut ctx, &mut qs);
+    one_sided(&mut ctx, &mut qs, &HEDGE);
+    one_sided(&mut ctx, &mut qs, &NEGATION);
     figures_questions(&mut ctx, &mut qs);
     wording(&mut ctx, &mut qs);
     qs.push(open(&ctx));
@@ -329,7 +332,12 @@ pub(super) fn build(report: &Report, opts: &ExerciseOptions) -> Worksheet {
             "About {minutes} minutes. The texts section numbers every statement the way the \
              side-by-side page does (`parallax compare {} --format html`), so the printed \
              page can sit next to the worksheet.",
-            sources.join(" ")
+            report
+                .documents
+                .iter()
+                .map(|d| d.path.as_deref().unwrap_or(&d.id))
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
         "Every question comes from parallax's comparison. Check each one against the texts \
          before class: the tool can miss a match, or flag a difference that does not matter."
@@ -464,6 +472,11 @@ fn only_in(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
     }
 }
 
+/// An `attribution` signal about the speech verb (others are about the speaker).
+fn is_verb_signal(s: &SignalReport) -> bool {
+    s.detector == DetectorName::Attribution && s.short.starts_with("speech verb")
+}
+
 /// Speech-verb forms that occur in any of the texts (distractor material).
 fn verbs_in_texts(report: &Report) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -487,7 +500,7 @@ fn speech_verbs(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
         .filter(|g| {
             let s = &ctx.report.comparisons[g.comparison].alignments[g.alignment].signals
                 [g.signal.unwrap_or(0)];
-            !s.left.is_empty() && !s.right.is_empty() && s.left != s.right
+            is_verb_signal(s) && !s.left.is_empty() && !s.right.is_empty() && s.left != s.right
         })
         .collect();
     let verbs = verbs_in_texts(ctx.report);
@@ -599,34 +612,82 @@ fn tone_question(
     })
 }
 
-fn hedges(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
+/// A question about a word only one side of an aligned pair has: a hedge, a negation.
+struct OneSided {
+    detector: DetectorName,
+    kind: fn(Grounding) -> QuestionKind,
+    /// The question, before the quoted statement.
+    ask: &'static str,
+    /// The "no difference" choice.
+    neither: &'static str,
+    /// The teacher's note, given the word.
+    note: fn(&str) -> String,
+}
+
+const HEDGE: OneSided = OneSided {
+    detector: DetectorName::Hedge,
+    kind: QuestionKind::Hedge,
+    ask: "One source hedges this claim (signals less certainty). Which source, and with which word?",
+    neither: "Neither: both state it as fact",
+    note: |w| {
+        format!(
+            "A hedge such as “{w}” lets a source pass on a claim without vouching for it. Ask \
+             who the claim comes from, and why one source keeps its distance."
+        )
+    },
+};
+
+const NEGATION: OneSided = OneSided {
+    detector: DetectorName::Negation,
+    kind: QuestionKind::Negation,
+    ask: "The sources contradict each other here: one says the opposite of the other. Which \
+          source negates the statement, and with which word?",
+    neither: "Neither: both say the same thing",
+    note: |w| {
+        format!(
+            "One word (“{w}”) turns the report around. Both cannot be true: ask how a reader \
+             could find out which source is right."
+        )
+    },
+};
+
+fn one_sided(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>, spec: &OneSided) {
+    let report = ctx.report;
     let cands: Vec<Grounding> = ctx
-        .signals_of(&[DetectorName::Hedge])
+        .signals_of(&[spec.detector])
         .into_iter()
         .filter(|g| {
-            let s = &ctx.report.comparisons[g.comparison].alignments[g.alignment].signals
-                [g.signal.unwrap_or(0)];
-            s.left.is_empty() != s.right.is_empty()
+            let a = &report.comparisons[g.comparison].alignments[g.alignment];
+            let s = &a.signals[g.signal.unwrap_or(0)];
+            // Only when the other side has no such word at all: "one source hedges" must
+            // be true as asked.
+            let same: Vec<_> = a
+                .signals
+                .iter()
+                .filter(|x| x.detector == spec.detector)
+                .collect();
+            let left_has = same.iter().any(|x| !x.left.is_empty());
+            let right_has = same.iter().any(|x| !x.right.is_empty());
+            s.left.is_empty() != s.right.is_empty() && left_has != right_has
         })
         .collect();
     let picked = ctx.rng.sample(&cands, ctx.opts.level.per_kind());
     for g in picked {
-        let report = ctx.report;
         let c = &report.comparisons[g.comparison];
         let a = &c.alignments[g.alignment];
         let s = &a.signals[g.signal.unwrap_or(0)];
         let (l, r) = (ctx.id(c.left).to_string(), ctx.id(c.right).to_string());
         let (lt, rt) = (ctx.text(c.left, &a.left), ctx.text(c.right, &a.right));
-        let (hedger, other, word) = if s.left.is_empty() {
+        let (holder, other, word) = if s.left.is_empty() {
             (&r, &l, &s.right)
         } else {
             (&l, &r, &s.left)
         };
-        // Every hedge word of this pair is a correct answer on its side; never offer one.
-        let hedge_words: Vec<String> = a
+        // Every word of this detector in the pair is a correct answer; never offer one.
+        let own_words: Vec<String> = a
             .signals
             .iter()
-            .filter(|x| x.detector == DetectorName::Hedge)
+            .filter(|x| x.detector == spec.detector)
             .flat_map(|x| [x.left.to_lowercase(), x.right.to_lowercase()])
             .filter(|w| !w.is_empty())
             .collect();
@@ -639,15 +700,15 @@ fn hedges(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
                 WordOp::Added => false,
             };
             for t in w.text.split(|ch: char| !ch.is_alphabetic()) {
-                if t.chars().count() >= 3 && !hedge_words.contains(&t.to_lowercase()) {
+                if t.chars().count() >= 3 && !own_words.contains(&t.to_lowercase()) {
                     changed.push((on_left, t.to_string()));
                 }
             }
         }
-        let correct = format!("{hedger}, with {}", q(word));
+        let correct = format!("{holder}, with {}", q(word));
         let mut distractors = vec![
             format!("{other}, with {}", q(word)),
-            "Neither: both state it as fact".to_string(),
+            spec.neither.to_string(),
         ];
         for (on_left, t) in &changed {
             let side = if *on_left { &l } else { &r };
@@ -663,22 +724,18 @@ fn hedges(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
             continue;
         };
         qs.push(Question {
-            kind: QuestionKind::Hedge(g),
+            kind: (spec.kind)(g),
             prompt: format!(
-                "One source hedges this claim (signals less certainty). Which source, and with \
-                 which word? {}{}",
+                "{} {}{}",
+                spec.ask,
                 q(&topic(&lt, &rt, None)),
                 ctx.hint(c, a)
             ),
             choices,
             answer: Some(answer),
             evidence: ctx.evidence(c, a),
-            explanation: format!("{hedger} writes {}: {}.", q(word), s.explanation),
-            note: format!(
-                "A hedge such as {} lets a source pass on a claim without vouching for it. \
-                 Ask who the claim comes from, and why one source keeps its distance.",
-                q(word)
-            ),
+            explanation: format!("{holder} writes {}: {}.", q(word), s.explanation),
+            note: (spec.note)(word),
         });
     }
 }
@@ -821,13 +878,21 @@ fn wording(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
     let report = ctx.report;
     // (grounding, left words, right words)
     let mut cands: Vec<(Grounding, String, String)> = ctx
-        .signals_of(&[DetectorName::LoadedTerm, DetectorName::Entity])
+        .signals_of(&[
+            DetectorName::LoadedTerm,
+            DetectorName::Entity,
+            DetectorName::Attribution,
+        ])
         .into_iter()
         .filter_map(|g| {
             let s = &report.comparisons[g.comparison].alignments[g.alignment].signals
                 [g.signal.unwrap_or(0)];
-            (!s.left.is_empty() && !s.right.is_empty() && letters(&s.left) != letters(&s.right))
-                .then(|| (g, s.left.clone(), s.right.clone()))
+            // Attribution signals about the speaker ("the Secretary" / "the two sides").
+            (!is_verb_signal(s)
+                && !s.left.is_empty()
+                && !s.right.is_empty()
+                && letters(&s.left) != letters(&s.right))
+            .then(|| (g, s.left.clone(), s.right.clone()))
         })
         .collect();
     if cands.is_empty() {
@@ -891,12 +956,19 @@ fn wording(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
         };
         qs.push(Question {
             kind: QuestionKind::Wording(g),
-            prompt: format!(
-                "The two sources word this statement differently. Which words does each \
-                 source put in the gap? {}{}",
-                q(&topic(&lt, &rt, Some((&x, &y)))),
-                ctx.hint(c, a)
-            ),
+            prompt: {
+                let t = topic(&lt, &rt, Some((&x, &y)));
+                let ask = if t.contains("___") {
+                    "Which words does each source put in the gap?"
+                } else {
+                    "Which words does each source use for the same person or group?"
+                };
+                format!(
+                    "The two sources word this statement differently. {ask} {}{}",
+                    q(&t),
+                    ctx.hint(c, a)
+                )
+            },
             choices,
             answer: Some(answer),
             evidence: ctx.evidence(c, a),
