@@ -208,7 +208,8 @@ fn check(r: &Report, q: &Question, level: Level) {
             assert!(lt.contains(x) && rt.contains(y), "{q:#?}");
             if g.signal.is_some() {
                 let s = signal(r, g);
-                assert_eq!((s.left.as_str(), s.right.as_str()), (x, y));
+                // The signal's words, less any words both start with ("The").
+                assert!(s.left.ends_with(x) && s.right.ends_with(y), "{q:#?}");
             }
             assert!(!others.contains(&correct));
         }

@@ -814,7 +814,12 @@ fn figures_questions(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
         let c = &report.comparisons[ci];
         let a = &c.alignments[ai];
         let (lt, rt) = (ctx.text(c.left, &a.left), ctx.text(c.right, &a.right));
-        if !a.signals.is_empty() || !is_claim(&lt) {
+        // Where the sources disagree on a figure or date, "the same figure" is not safe.
+        let disputed = a
+            .signals
+            .iter()
+            .any(|s| matches!(s.detector, DetectorName::Number | DetectorName::Date));
+        if disputed || !is_claim(&lt) {
             continue;
         }
         let rf = figures(&rt);
@@ -874,6 +879,20 @@ fn letters(s: &str) -> String {
         .collect()
 }
 
+/// Drops the words two phrasings share at their start: "The Secretary" / "The two sides"
+/// → "Secretary" / "two sides", so that the gap in the prompt holds exactly the difference.
+fn trim_common_words(a: &str, b: &str) -> (String, String) {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let mut k = 0;
+    while k + 1 < wa.len() && k + 1 < wb.len() && wa[k].eq_ignore_ascii_case(wb[k]) {
+        k += 1;
+    }
+    (wa[k..].join(" "), wb[k..].join(" "))
+}
+
 fn wording(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
     let report = ctx.report;
     // (grounding, left words, right words)
@@ -892,7 +911,10 @@ fn wording(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
                 && !s.left.is_empty()
                 && !s.right.is_empty()
                 && letters(&s.left) != letters(&s.right))
-            .then(|| (g, s.left.clone(), s.right.clone()))
+            .then(|| {
+                let (x, y) = trim_common_words(&s.left, &s.right);
+                (g, x, y)
+            })
         })
         .collect();
     if cands.is_empty() {
@@ -935,6 +957,15 @@ fn wording(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
             }
         }
     }
+    // One question per left wording: "The Secretary" against two different phrasings is
+    // one point, asked once.
+    let mut seen: Vec<String> = Vec::new();
+    cands.retain(|(_, x, _)| {
+        let k = letters(x);
+        let fresh = !seen.contains(&k);
+        seen.push(k);
+        fresh
+    });
     let picked = ctx.rng.sample(&cands, ctx.opts.level.per_kind());
     for (g, x, y) in picked {
         let c = &report.comparisons[g.comparison];
@@ -1069,6 +1100,18 @@ mod tests {
                 Some(("seven", "four"))
             ),
             "The attack wounded ___ workers and cut output by …%."
+        );
+    }
+
+    #[test]
+    fn common_leading_words_are_trimmed() {
+        assert_eq!(
+            trim_common_words("The Secretary", "the two sides"),
+            ("Secretary".to_string(), "two sides".to_string())
+        );
+        assert_eq!(
+            trim_common_words("militias", "resistance"),
+            ("militias".to_string(), "resistance".to_string())
         );
     }
 
