@@ -7,7 +7,7 @@ mod common;
 
 use parallax::Document;
 use parallax::exercise::{ExerciseFormat, ExerciseOptions, KeyPlacement, build, render};
-use parallax::render::html::coverage_rows;
+use parallax::render::html::{CellStatus, coverage_rows};
 use parallax::render::{Format, Row, rows};
 
 fn rubio() -> parallax::Report {
@@ -89,7 +89,25 @@ fn three_sources_get_a_coverage_matrix() {
         .find(|r| r.text.contains("Oil prices"))
         .unwrap();
     assert_eq!(oil.cells.iter().filter(|c| !c.is_empty()).count(), 1);
-    assert_eq!(oil.relation, None);
+    assert_eq!(
+        oil.status,
+        [CellStatus::Absent, CellStatus::Absent, CellStatus::Present]
+    );
+    // The investment claim: reframed between the two readouts.
+    let invest = matrix
+        .iter()
+        .find(|r| r.text.contains("American companies"))
+        .unwrap();
+    assert_eq!(
+        invest.status[..2],
+        [CellStatus::Reframed, CellStatus::Reframed]
+    );
+    // A cell is absent exactly when the source has no statement in the claim.
+    for row in &matrix {
+        for (cell, status) in row.cells.iter().zip(&row.status) {
+            assert_eq!(cell.is_empty(), *status == CellStatus::Absent);
+        }
+    }
     assert_eq!(
         page.matches("<tr data-sources=").count(),
         matrix.len(),

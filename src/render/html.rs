@@ -101,6 +101,7 @@ padding:.5rem 0;border-bottom:1px solid var(--line)}
 .source-list{padding-left:1.2rem}.source-list li{margin:.2rem 0;overflow-wrap:anywhere}
 code{font-size:.9em}
 .matrix td.absent{background:var(--gap);color:var(--muted);font-style:italic}
+.matrix td.reframed{background:var(--reframed)}.matrix td.contradicted{background:var(--contradicted)}
 @media (max-width:700px){body{padding:.6rem}
 .row{grid-template-columns:1fr;gap:.2rem}
 .row.head{display:none}
@@ -139,6 +140,19 @@ document.querySelectorAll('.comparison').forEach(function(sec){
 });
 "#;
 
+/// How one source carries one claim in the coverage matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CellStatus {
+    /// Stated as the others state it.
+    Present,
+    /// Stated, framed differently.
+    Reframed,
+    /// Stated, with facts another source contradicts.
+    Contradicted,
+    /// Not stated, while another source states it.
+    Absent,
+}
+
 /// One row of the coverage matrix: a claim and the statements of each source that state it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CoverageRow {
@@ -146,13 +160,14 @@ pub struct CoverageRow {
     pub text: String,
     /// Per document, the statement indices (0-based) stating the claim; empty if absent.
     pub cells: Vec<Vec<usize>>,
-    /// The strongest relation between any two of its statements (`None`: stated once).
-    pub relation: Option<Relation>,
+    /// Per document, how it carries the claim.
+    pub status: Vec<CellStatus>,
 }
 
 /// Builds the coverage matrix from the pairwise comparisons: statements joined by any
 /// alignment form one claim (union-find), ordered by their earliest statement in the
-/// earliest source.
+/// earliest source. A source's cell is the strongest relation of the alignments that
+/// touch its statements in the claim.
 pub fn coverage_rows(report: &Report) -> Vec<CoverageRow> {
     let offsets: Vec<usize> = report
         .documents
@@ -178,8 +193,8 @@ pub fn coverage_rows(report: &Report) -> Vec<CoverageRow> {
         }
         r
     }
-    let mut relation: BTreeMap<usize, Relation> = BTreeMap::new();
-    let mut joined: Vec<(usize, Relation)> = Vec::new();
+    // (a statement id of the alignment, the two documents, the relation)
+    let mut joined: Vec<(usize, [usize; 2], Relation)> = Vec::new();
     for c in &report.comparisons {
         for a in &c.alignments {
             let ids = a
@@ -194,24 +209,34 @@ pub fn coverage_rows(report: &Report) -> Vec<CoverageRow> {
                     parent[x.max(y)] = x.min(y);
                 }
             }
-            joined.push((ids[0], a.relation));
+            joined.push((ids[0], [c.left, c.right], a.relation));
         }
     }
-    for (id, rel) in joined {
+    // The strongest relation per (claim, document).
+    let mut strongest: BTreeMap<(usize, usize), Relation> = BTreeMap::new();
+    for (id, docs, rel) in joined {
         let root = find(&mut parent, id);
-        let e = relation.entry(root).or_insert(rel);
-        *e = (*e).max(rel);
+        for d in docs {
+            let e = strongest.entry((root, d)).or_insert(rel);
+            *e = (*e).max(rel);
+        }
     }
+    let n = report.documents.len();
     let mut groups: BTreeMap<usize, CoverageRow> = BTreeMap::new();
     for (d, doc) in report.documents.iter().enumerate() {
         for s in &doc.statements {
             let root = find(&mut parent, offsets[d] + s.index);
             let row = groups.entry(root).or_insert_with(|| CoverageRow {
                 text: s.text.clone(),
-                cells: vec![Vec::new(); report.documents.len()],
-                relation: relation.get(&root).copied(),
+                cells: vec![Vec::new(); n],
+                status: vec![CellStatus::Absent; n],
             });
             row.cells[d].push(s.index);
+            row.status[d] = match strongest.get(&(root, d)) {
+                Some(Relation::Contradicted) => CellStatus::Contradicted,
+                Some(Relation::Reframed) => CellStatus::Reframed,
+                _ => CellStatus::Present,
+            };
         }
     }
     // Roots are the smallest id of each group, so map order is first-appearance order.
@@ -238,8 +263,13 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         comparison(&mut h, report, c);
     }
     if report.documents.len() >= 3 {
-        // MERGE: build the matrix from `report.claims` once that field lands on main
-        // (map each claim to a CoverageRow); the pairwise derivation below is the fallback.
+        // MERGE: once `report.claims` (ClaimReport) lands, use it instead (same order as
+        // the report, most divergent first), keeping coverage_rows as the fallback:
+        //   report.claims.iter().map(|c| CoverageRow { text: c.text.clone(),
+        //       cells: c.statements.clone(), status: c.cells.iter().map(|x| match x {
+        //           Coverage::Present => CellStatus::Present, Coverage::Reframed => CellStatus::Reframed,
+        //           Coverage::Contradicted => CellStatus::Contradicted,
+        //           Coverage::Absent => CellStatus::Absent }).collect() }).collect()
         let matrix = coverage_rows(report);
         coverage(&mut h, report, &matrix);
     }
@@ -544,28 +574,39 @@ fn aligned(
 
 fn coverage(h: &mut String, report: &Report, matrix: &[CoverageRow]) {
     h.push_str("<section class=\"coverage\" id=\"coverage\"><h2>Coverage: which source states which claim</h2>\n");
-    h.push_str("<p class=\"muted\">One row per claim; a cell gives the statement number in that source, or says it is absent.</p>\n");
-    h.push_str("<div class=\"table-wrap\"><table class=\"matrix\"><thead><tr><th>claim</th><th>relation</th>");
+    h.push_str("<p class=\"muted\">One row per claim. A cell gives the statement number in that source and how it carries the claim, or says the claim is absent.</p>\n");
+    h.push_str("<div class=\"table-wrap\"><table class=\"matrix\"><thead><tr><th>claim</th><th>sources</th>");
     for d in &report.documents {
         let _ = write!(h, "<th>{}</th>", escape(&d.id));
     }
     h.push_str("</tr></thead><tbody>\n");
     for row in matrix {
-        let present = row.cells.iter().filter(|c| !c.is_empty()).count();
-        let rel = match row.relation {
-            Some(r) => relation_badge(r),
-            None => "<span class=\"badge b-omitted\"><span class=\"icon\" aria-hidden=\"true\">∅</span>one source</span>".into(),
-        };
+        let present = row
+            .status
+            .iter()
+            .filter(|s| **s != CellStatus::Absent)
+            .count();
         let _ = write!(
             h,
-            "<tr data-sources=\"{present}\"><td>{}</td><td>{rel}</td>",
-            escape(&row.text)
+            "<tr data-sources=\"{present}\"><td>{}</td><td>{present} of {}</td>",
+            escape(&row.text),
+            row.status.len()
         );
-        for cell in &row.cells {
-            if cell.is_empty() {
+        for (cell, status) in row.cells.iter().zip(&row.status) {
+            let (class, icon, word) = match status {
+                CellStatus::Present => ("present", "✓", ""),
+                CellStatus::Reframed => ("reframed", "≈", " reframed"),
+                CellStatus::Contradicted => ("contradicted", "≠", " contradicted"),
+                CellStatus::Absent => ("absent", "—", ""),
+            };
+            if *status == CellStatus::Absent {
                 h.push_str("<td class=\"absent\">— absent</td>");
             } else {
-                let _ = write!(h, "<td>✓ ({})</td>", numbers(cell));
+                let _ = write!(
+                    h,
+                    "<td class=\"{class}\"><span aria-hidden=\"true\">{icon}</span> ({}){word}</td>",
+                    numbers(cell)
+                );
             }
         }
         h.push_str("</tr>\n");
