@@ -164,3 +164,14 @@ fn worksheet_page_escapes_all_input_text() {
     assert!(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
     assert!(page.contains("AT&amp;T"));
 }
+
+/// The Rubio page's content (between `<main>` and `</main>`; the stylesheet and script are
+/// constants), one element per line so that a change reads as a small diff.
+#[test]
+fn rubio_page_snapshot() {
+    let page = html(&rubio());
+    let start = page.find("<main>").expect("main");
+    let end = page.find("</main>").expect("/main") + "</main>".len();
+    let body = page[start..end].replace("><", ">\n<");
+    insta::assert_snapshot!("rubio_page", body);
+}

@@ -318,16 +318,20 @@ fn sources(h: &mut String, report: &Report) {
             })
         })
         .collect();
-        // The address is text, not a link: a printout needs it visible, and the page should
-        // not invite requests.
-        let address = m
-            .url
-            .as_deref()
-            .or(d.path.as_deref())
-            .map(escape)
-            .unwrap_or_else(|| "(stdin)".into());
+        // Addresses are text, not links: a printout needs them visible, and the page
+        // should not invite requests.
+        if let Some(u) = &m.url {
+            fields.push(format!(
+                "<span class=\"field\"><span class=\"muted\">url:</span> <code>{}</code></span>",
+                escape(u)
+            ));
+        }
         fields.push(format!(
-            "<span class=\"field\"><span class=\"muted\">from:</span> <code>{address}</code></span>"
+            "<span class=\"field\"><span class=\"muted\">file:</span> <code>{}</code></span>",
+            d.path
+                .as_deref()
+                .map(escape)
+                .unwrap_or_else(|| "(stdin)".into())
         ));
         fields.push(format!(
             "<span class=\"field\">{} statements</span>",
