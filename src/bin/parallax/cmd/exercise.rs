@@ -98,6 +98,8 @@ pub fn report(args: &SourceArgs, stdin: &mut dyn Read) -> Result<Report> {
         }
         docs.push(input.document);
     }
+    // Two inputs with the same stem must not share an id (questions name sources by id).
+    parallax::document::unique_ids(&mut docs);
     Ok(parallax::compare(&docs, &parallax::Options::default())?)
 }
 
