@@ -120,6 +120,26 @@ fn check(r: &Report, q: &Question, level: Level) {
                 assert!(!only.contains(&o), "distractor also correct: {o}");
             }
         }
+        QuestionKind::Lead { comparison, source } => {
+            let c = &r.comparisons[*comparison];
+            assert!(c.left == *source || c.right == *source);
+            let (correct, others) = split(q);
+            let statements = &r.documents[*source].statements;
+            let pos = |t: &str| statements.iter().position(|s| s.text == t);
+            let first = pos(correct).expect("a statement of the source");
+            // Every other choice is a statement of the same source that comes later.
+            for o in others {
+                assert!(pos(o).is_some_and(|p| p > first), "{o}");
+            }
+            // Nothing before it is a full sentence the question could mean.
+            assert!(
+                statements[..first]
+                    .iter()
+                    .all(|s| s.text.split_whitespace().count() < 5
+                        || !s.text.trim_end_matches(['"', '”']).ends_with('.')),
+                "{q:#?}"
+            );
+        }
         QuestionKind::SpeechVerb(g) => {
             let s = signal(r, g);
             assert_eq!(s.detector, DetectorName::Attribution);
@@ -266,6 +286,24 @@ fn rubio_worksheet_asks_every_grounded_kind() {
         hedge.choices[hedge.answer.unwrap()],
         "baghdad, with “reportedly”"
     );
+}
+
+#[test]
+fn reordered_fixture_asks_what_each_source_puts_first() {
+    let r = common::report(&common::documents(&common::case("reordered")));
+    let ws = build(&r, &ExerciseOptions::default());
+    let leads: Vec<&Question> = ws
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, QuestionKind::Lead { .. }))
+        .collect();
+    assert!(!leads.is_empty());
+    // Standard level asks up to two per kind: both sources' leads.
+    let agency = leads
+        .iter()
+        .find(|q| matches!(q.kind, QuestionKind::Lead { source: 1, .. }))
+        .expect("the agency's lead is asked");
+    assert!(agency.choices[agency.answer.unwrap()].starts_with("Two civilians were killed"));
 }
 
 #[test]

@@ -105,6 +105,14 @@ pub enum QuestionKind {
         /// Index into `Report::documents`.
         source: usize,
     },
+    /// Which statement document `source` puts first, where the two sources of comparison
+    /// `comparison` open with different points.
+    Lead {
+        /// Index into `Report::comparisons`.
+        comparison: usize,
+        /// Index into `Report::documents`.
+        source: usize,
+    },
     /// Which speech verb each source uses, from an `attribution` signal.
     SpeechVerb(Grounding),
     /// Which source's verb sounds more insistent or more doubtful, from the same signal.
@@ -129,6 +137,7 @@ impl QuestionKind {
     pub fn title(&self) -> &'static str {
         match self {
             QuestionKind::OnlyIn { .. } => "Only in one source",
+            QuestionKind::Lead { .. } => "What comes first",
             QuestionKind::SpeechVerb(_) => "Speech verbs",
             QuestionKind::Tone(_) => "Tone",
             QuestionKind::Hedge(_) => "Hedging",

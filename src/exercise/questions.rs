@@ -319,6 +319,7 @@ pub(super) fn build(report: &Report, opts: &ExerciseOptions) -> Worksheet {
     };
     let mut qs = Vec::new();
     only_in(&mut ctx, &mut qs);
+    leads(&mut ctx, &mut qs);
     speech_verbs(&mut ctx, &mut qs);
     one_sided(&mut ctx, &mut qs, &HEDGE);
     one_sided(&mut ctx, &mut qs, &NEGATION);
@@ -1010,6 +1011,109 @@ fn wording(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
                 q(&x),
                 q(&y)
             ),
+        });
+    }
+}
+
+/// The first claim (full sentence) of document `d`.
+fn first_claim(report: &Report, d: usize) -> Option<usize> {
+    report.documents[d]
+        .statements
+        .iter()
+        .position(|s| is_claim(&s.text))
+}
+
+/// Where two sources open with different points: which point does each put first?
+fn leads(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
+    let report = ctx.report;
+    // (comparison, side: 0 left / 1 right)
+    let mut cands: Vec<(usize, usize)> = Vec::new();
+    for (ci, c) in report.comparisons.iter().enumerate() {
+        let (Some(fl), Some(fr)) = (first_claim(report, c.left), first_claim(report, c.right))
+        else {
+            continue;
+        };
+        let together = c
+            .alignments
+            .iter()
+            .any(|a| a.left.contains(&fl) && a.right.contains(&fr));
+        if !together {
+            cands.extend([(ci, 0), (ci, 1)]);
+        }
+    }
+    let picked = ctx.rng.sample(&cands, ctx.opts.level.per_kind());
+    for (ci, side) in picked {
+        let c = &report.comparisons[ci];
+        let (d, other) = if side == 0 {
+            (c.left, c.right)
+        } else {
+            (c.right, c.left)
+        };
+        let doc = &report.documents[d];
+        let Some(first) = first_claim(report, d) else {
+            continue;
+        };
+        // Other full sentences of the same source: each comes later, so none is correct.
+        let pool: Vec<String> = doc
+            .statements
+            .iter()
+            .filter(|s| s.index != first && is_claim(&s.text))
+            .map(|s| s.text.clone())
+            .collect();
+        let text = doc.statements[first].text.clone();
+        let Some((choices, answer)) = ctx.choose(text.clone(), pool) else {
+            continue;
+        };
+        // Where the other source has the same point, if anywhere.
+        let counterpart = c.alignments.iter().find_map(|a| {
+            let (mine, theirs) = if side == 0 {
+                (&a.left, &a.right)
+            } else {
+                (&a.right, &a.left)
+            };
+            mine.contains(&first).then(|| theirs[0])
+        });
+        let mut evidence = vec![Evidence {
+            source: doc.id.clone(),
+            statement: Some(first),
+            text: text.clone(),
+        }];
+        let later = match counterpart {
+            Some(j) => {
+                evidence.push(Evidence {
+                    source: ctx.id(other).to_string(),
+                    statement: Some(j),
+                    text: report.documents[other].statements[j].text.clone(),
+                });
+                format!(
+                    "{} makes the same point only in statement {}",
+                    ctx.id(other),
+                    j + 1
+                )
+            }
+            None => format!("{} does not make this point at all", ctx.id(other)),
+        };
+        qs.push(Question {
+            kind: QuestionKind::Lead {
+                comparison: ci,
+                source: d,
+            },
+            prompt: format!(
+                "{} and {} open with different points. Which of these does {} put first?",
+                doc.id,
+                ctx.id(other),
+                doc.id
+            ),
+            choices,
+            answer: Some(answer),
+            evidence,
+            explanation: format!(
+                "{} opens with this (its first full sentence); {later}.",
+                doc.id
+            ),
+            note: "What comes first is what most readers remember: many stop after the first \
+                   sentences. Ask what each source wants readers to take away."
+                .into(),
         });
     }
 }
