@@ -2,7 +2,8 @@
 //! questions, each grounded in specific statements (what only one source says, what each
 //! puts first, which speech verb each uses, who hedges, who negates, which figures each
 //! gives, which words each uses for the same thing) plus one open question, with an answer
-//! key quoting the evidence and short notes for the teacher. `parallax exercise` prints it; `parallax quiz` asks it interactively.
+//! key quoting the evidence and short notes for the teacher. `parallax exercise` prints it;
+//! `parallax quiz` asks it interactively.
 //!
 //! Like the renderers, this module only reads the report. Correct answers come from the
 //! report alone (omission lists, signals, aligned texts); distractors are drawn from the
