@@ -33,13 +33,27 @@ fn agree(a: &DateMention, b: &DateMention) -> Option<bool> {
     }
     match (&a.value, &b.value) {
         (
-            Day { month: m1, day: d1, year: y1 },
-            Day { month: m2, day: d2, year: y2 },
+            Day {
+                month: m1,
+                day: d1,
+                year: y1,
+            },
+            Day {
+                month: m2,
+                day: d2,
+                year: y2,
+            },
         ) => Some(m1 == m2 && d1 == d2 && (y1.is_none() || y2.is_none() || y1 == y2)),
         (Month { month: m1, .. }, Month { month: m2, .. }) => Some(m1 == m2),
         (
-            Weekday { weekday: w1, modifier: o1 },
-            Weekday { weekday: w2, modifier: o2 },
+            Weekday {
+                weekday: w1,
+                modifier: o1,
+            },
+            Weekday {
+                weekday: w2,
+                modifier: o2,
+            },
         ) => (o1 == o2).then_some(w1 == w2),
         (Relative { words: x }, Relative { words: y }) if x == y => Some(true),
         (Year { year: x }, Year { year: y }) => Some(x == y),
@@ -53,8 +67,9 @@ impl Detector for Date {
     }
     fn signals(&self, l: &Profile, r: &Profile, out: &mut Vec<Signal>) {
         let (ld, rd) = (&l.cues.dates, &r.cues.dates);
-        let matched =
-            |a: &DateMention, others: &[DateMention]| others.iter().any(|b| agree(a, b) == Some(true));
+        let matched = |a: &DateMention, others: &[DateMention]| {
+            others.iter().any(|b| agree(a, b) == Some(true))
+        };
         let mut ur: Vec<&DateMention> = rd.iter().filter(|b| !matched(b, ld)).collect();
         for a in ld.iter().filter(|a| !matched(a, rd)) {
             let Some(k) = ur.iter().position(|b| agree(a, b) == Some(false)) else {
@@ -65,7 +80,10 @@ impl Detector for Date {
                 && b.days.is_some()
                 && !matches!(
                     (&a.value, &b.value),
-                    (DateValue::Day { year: Some(_), .. }, DateValue::Day { year: Some(_), .. })
+                    (
+                        DateValue::Day { year: Some(_), .. },
+                        DateValue::Day { year: Some(_), .. }
+                    )
                 ) {
                 " (resolved against the publication dates)"
             } else {
@@ -75,7 +93,10 @@ impl Detector for Date {
                 DetectorName::Date,
                 a.raw.as_str(),
                 b.raw.as_str(),
-                format!("the dates disagree: '{}' against '{}'{resolved}", a.raw, b.raw),
+                format!(
+                    "the dates disagree: '{}' against '{}'{resolved}",
+                    a.raw, b.raw
+                ),
                 format!("date changed: {} → {}", a.raw, b.raw),
             ));
         }
@@ -95,7 +116,10 @@ mod tests {
     #[test]
     fn days_of_the_month() {
         let s = sig("They met on Nov. 11.", "They met on Nov. 18.");
-        assert_eq!((s[0].left.as_str(), s[0].right.as_str()), ("Nov. 11", "Nov. 18"));
+        assert_eq!(
+            (s[0].left.as_str(), s[0].right.as_str()),
+            ("Nov. 11", "Nov. 18")
+        );
     }
 
     #[test]

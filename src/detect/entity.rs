@@ -56,7 +56,13 @@ fn emit(out: &mut Vec<Signal>, side: &str, name: &str, kind: &str, generic: Opti
             format!("{kind} only on the {side}: {name}"),
         ),
     };
-    out.push(Signal::framing(DetectorName::Entity, l, r, explanation, short));
+    out.push(Signal::framing(
+        DetectorName::Entity,
+        l,
+        r,
+        explanation,
+        short,
+    ));
 }
 
 impl Detector for Entity {
@@ -131,7 +137,10 @@ mod tests {
             "Rockets were fired by fighters near the base.",
         );
         assert_eq!(s.len(), 1, "{s:?}");
-        assert_eq!((s[0].left.as_str(), s[0].right.as_str()), ("Kataib Hezbollah", "fighters"));
+        assert_eq!(
+            (s[0].left.as_str(), s[0].right.as_str()),
+            ("Kataib Hezbollah", "fighters")
+        );
     }
 
     #[test]

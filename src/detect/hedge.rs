@@ -49,14 +49,20 @@ mod tests {
 
     #[test]
     fn added_hedge() {
-        let out = sig("Sudani urged Washington.", "Sudani reportedly urged Washington.");
+        let out = sig(
+            "Sudani urged Washington.",
+            "Sudani reportedly urged Washington.",
+        );
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].short, "hedge added: reportedly");
     }
 
     #[test]
     fn phrase_hedge_and_month() {
-        assert_eq!(sig("Talks resume.", "Talks are expected to resume.")[0].right, "are expected to");
+        assert_eq!(
+            sig("Talks resume.", "Talks are expected to resume.")[0].right,
+            "are expected to"
+        );
         assert!(sig("Talks resume on May 5.", "Talks resume on 5 May.").is_empty());
     }
 }

@@ -38,7 +38,11 @@ impl Detector for Intensity {
             if a.level == b.level {
                 continue;
             }
-            let dir = if b.level > a.level { "stronger" } else { "weaker" };
+            let dir = if b.level > a.level {
+                "stronger"
+            } else {
+                "weaker"
+            };
             out.push(Signal::framing(
                 DetectorName::Intensity,
                 a.surface.as_str(),
@@ -49,7 +53,12 @@ impl Detector for Intensity {
                     a.surface,
                     b.surface
                 ),
-                format!("{} {dir}: {} → {}", c.scale.replace('_', " "), a.surface, b.surface),
+                format!(
+                    "{} {dir}: {} → {}",
+                    c.scale.replace('_', " "),
+                    a.surface,
+                    b.surface
+                ),
             ));
         }
     }
@@ -67,13 +76,22 @@ mod tests {
 
     #[test]
     fn urged_to_demanded_is_stronger() {
-        let s = sig("Rubio urged Baghdad to act.", "Rubio demanded that Baghdad act.");
+        let s = sig(
+            "Rubio urged Baghdad to act.",
+            "Rubio demanded that Baghdad act.",
+        );
         assert_eq!(s.len(), 1);
         assert!(s[0].explanation.contains("stronger"), "{:?}", s[0]);
     }
 
     #[test]
     fn same_level_is_silent() {
-        assert!(sig("Rubio urged Baghdad to act.", "Rubio called on Baghdad to act.").is_empty());
+        assert!(
+            sig(
+                "Rubio urged Baghdad to act.",
+                "Rubio called on Baghdad to act."
+            )
+            .is_empty()
+        );
     }
 }

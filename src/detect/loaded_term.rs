@@ -72,8 +72,14 @@ mod tests {
 
     #[test]
     fn militias_against_resistance() {
-        let s = sig("The militias fired rockets.", "The resistance fired rockets.");
-        assert_eq!((s[0].left.as_str(), s[0].right.as_str()), ("militias", "resistance"));
+        let s = sig(
+            "The militias fired rockets.",
+            "The resistance fired rockets.",
+        );
+        assert_eq!(
+            (s[0].left.as_str(), s[0].right.as_str()),
+            ("militias", "resistance")
+        );
     }
 
     #[test]

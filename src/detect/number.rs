@@ -53,19 +53,28 @@ impl Detector for Number {
             let pick = ur
                 .iter()
                 .position(|b| units_match(a, b) && a.noun.is_some() && a.noun == b.noun)
-                .or_else(|| ur.iter().position(|b| units_match(a, b) && nouns_match(a, b)));
+                .or_else(|| {
+                    ur.iter()
+                        .position(|b| units_match(a, b) && nouns_match(a, b))
+                });
             let Some(k) = pick else { continue };
             let b = ur.remove(k);
-            let why = match (&a.qualifier, &b.qualifier) {
-                (None, None) => String::new(),
-                _ => " (their bounds do not overlap)".to_string(),
+            // Same qualifier on both sides ("an estimated"): show the figures alone.
+            let (x, y, why) = if a.qualifier == b.qualifier {
+                (&a.figure, &b.figure, "")
+            } else {
+                (
+                    &a.raw,
+                    &b.raw,
+                    " (the ranges their wording allows do not overlap)",
+                )
             };
             out.push(Signal::conflict(
                 DetectorName::Number,
-                a.raw.as_str(),
-                b.raw.as_str(),
-                format!("the figures disagree: '{}' against '{}'{why}", a.raw, b.raw),
-                format!("number changed: {} → {}", a.raw, b.raw),
+                x.as_str(),
+                y.as_str(),
+                format!("the figures disagree: '{x}' against '{y}'{why}"),
+                format!("number changed: {x} → {y}"),
             ));
         }
     }
@@ -84,7 +93,10 @@ mod tests {
 
     #[test]
     fn different_counts_conflict() {
-        let s = sig("Seven soldiers were wounded.", "Five soldiers were wounded.");
+        let s = sig(
+            "Seven soldiers were wounded.",
+            "Five soldiers were wounded.",
+        );
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].kind, SignalKind::Conflict);
     }

@@ -14,7 +14,11 @@ fn coverage(q: &QuoteCue, stems: &[&str]) -> f32 {
     if q.stems.is_empty() {
         return 0.0;
     }
-    let hit = q.stems.iter().filter(|s| stems.contains(&s.as_str())).count();
+    let hit = q
+        .stems
+        .iter()
+        .filter(|s| stems.contains(&s.as_str()))
+        .count();
     hit as f32 / q.stems.len() as f32
 }
 
@@ -60,7 +64,13 @@ fn one_sided(q: &QuoteCue, other: &Profile, side: &str, out: &mut Vec<Signal>) {
     } else {
         ("", q.surface.as_str())
     };
-    out.push(Signal::framing(DetectorName::Quote, l, r, explanation, short));
+    out.push(Signal::framing(
+        DetectorName::Quote,
+        l,
+        r,
+        explanation,
+        short,
+    ));
 }
 
 impl Detector for Quote {
@@ -82,10 +92,13 @@ impl Detector for Quote {
                 .filter(|(k, _)| !used[*k])
                 .map(|(k, b)| {
                     let bs: Vec<&str> = b.stems.iter().map(String::as_str).collect();
-                    (k, coverage(a, &bs).max({
-                        let as_: Vec<&str> = a.stems.iter().map(String::as_str).collect();
-                        coverage(b, &as_)
-                    }))
+                    (
+                        k,
+                        coverage(a, &bs).max({
+                            let as_: Vec<&str> = a.stems.iter().map(String::as_str).collect();
+                            coverage(b, &as_)
+                        }),
+                    )
                 })
                 .filter(|(_, c)| *c >= 0.34)
                 .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));

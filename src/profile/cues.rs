@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::dates::{DateMention, DayNumber, extract_dates};
 use super::numbers::NumberMention;
 use super::tokens::{Token, TokenKind, is_stopword, stem};
-use crate::detect::lexicon::{Charge, Lexicon, Tone, TokenView};
+use crate::detect::lexicon::{Charge, Lexicon, TokenView, Tone};
 use crate::document::Span;
 
 /// A speech verb ("urged").
@@ -78,6 +78,8 @@ pub struct QuoteCue {
 pub struct NumberCue {
     /// As written, qualifier included ("nearly 1,000", "200 to 300").
     pub raw: String,
+    /// The figure alone, without its qualifier ("1,000", "$25 million").
+    pub figure: String,
     /// The stated value (the low end of a range).
     pub value: f64,
     /// Lowest value compatible with the wording.
@@ -185,8 +187,8 @@ impl Cues {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-    "my", "your",
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
@@ -233,15 +235,16 @@ pub fn extract(
 
     // Sentence-initial positions: the first word, and the first after an opening mark.
     let initial = |i: usize| -> bool {
-        tokens[..i]
-            .iter()
-            .rev()
-            .find(|_| true)
-            .is_none_or(|p| p.kind == TokenKind::Punct && matches!(p.norm.as_str(), "\"" | ":" | "-" | "(" | "'"))
+        tokens[..i].iter().rev().find(|_| true).is_none_or(|p| {
+            p.kind == TokenKind::Punct && matches!(p.norm.as_str(), "\"" | ":" | "-" | "(" | "'")
+        })
     };
 
     // Headline: no final punctuation and most longer words capitalised.
-    let last = tokens.iter().rev().find(|t| t.kind != TokenKind::Punct || !matches!(t.norm.as_str(), ")" | "\"" | "'"));
+    let last = tokens
+        .iter()
+        .rev()
+        .find(|t| t.kind != TokenKind::Punct || !matches!(t.norm.as_str(), ")" | "\"" | "'"));
     let ends = last.is_some_and(|t| matches!(t.norm.as_str(), "." | "!" | "?" | ":"));
     let long: Vec<&Token> = tokens
         .iter()
@@ -256,7 +259,9 @@ pub fn extract(
         let (canonical, kind) = &lex.entities[*m.value];
         let next = tokens[m.end..].iter().find(|t| t.kind != TokenKind::Punct);
         let descriptor = next.is_some_and(|t| t.capitalized && lex.titles.contains(&t.norm))
-            && tokens.get(m.end).is_some_and(|t| t.kind != TokenKind::Punct);
+            && tokens
+                .get(m.end)
+                .is_some_and(|t| t.kind != TokenKind::Punct);
         cues.entities.push(EntityCue {
             canonical: canonical.clone(),
             kind: kind.clone(),
@@ -292,7 +297,10 @@ pub fn extract(
         let Some((lemma, tone)) = lex.verbs.get(&t.norm) else {
             continue;
         };
-        let prev = tokens[..i].iter().rev().find(|p| p.kind != TokenKind::Punct);
+        let prev = tokens[..i]
+            .iter()
+            .rev()
+            .find(|p| p.kind != TokenKind::Punct);
         if prev.is_some_and(|p| DETERMINERS.contains(&p.norm.as_str())) {
             continue;
         }
@@ -312,7 +320,9 @@ pub fn extract(
         let t = &tokens[m.start];
         if t.norm == "may"
             && (t.capitalized && !initial(m.start)
-                || tokens.get(m.end).is_some_and(|n| n.kind == TokenKind::Number))
+                || tokens
+                    .get(m.end)
+                    .is_some_and(|n| n.kind == TokenKind::Number))
         {
             continue;
         }
@@ -380,9 +390,12 @@ pub fn extract(
             i += 1;
         }
         let _ = t;
+        // "US-led" → "us", "led": a part found on the other side counts as the name.
         let key: Vec<String> = tokens[start..i]
             .iter()
-            .map(|t| strip_al(&t.norm).to_string())
+            .flat_map(|t| strip_al(&t.norm).split('-'))
+            .filter(|w| w.len() > 1 && !is_stopword(w))
+            .map(str::to_string)
             .collect();
         let descriptor = tokens
             .get(i)
@@ -399,7 +412,11 @@ pub fn extract(
     let mut vocab: Vec<String> = tokens
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| strip_al(&t.norm).to_string())
+        .flat_map(|t| {
+            let w = strip_al(&t.norm);
+            std::iter::once(w).chain(w.split('-').filter(move |_| w.contains('-')))
+        })
+        .map(str::to_string)
         .collect();
     vocab.sort();
     vocab.dedup();
@@ -409,10 +426,37 @@ pub fn extract(
 
 fn is_calendar_word(w: &str) -> bool {
     const W: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-        "oct", "nov", "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     ];
     W.contains(&w)
 }
@@ -456,8 +500,22 @@ fn speaker(
             let adverb = t.norm.ends_with("ly")
                 || matches!(
                     t.norm.as_str(),
-                    "also" | "again" | "later" | "then" | "has" | "have" | "had" | "was" | "is"
-                        | "were" | "will" | "would" | "once" | "may" | "might" | "could"
+                    "also"
+                        | "again"
+                        | "later"
+                        | "then"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "was"
+                        | "is"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "once"
+                        | "may"
+                        | "might"
+                        | "could"
                 );
             if collected.is_empty() && adverb {
                 continue;
@@ -546,7 +604,8 @@ fn quotes(text: &str) -> Vec<QuoteCue> {
             Some(s) => {
                 let inner = text[s..i].trim();
                 let toks = super::tokenize(inner);
-                let words: Vec<&Token> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+                let words: Vec<&Token> =
+                    toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
                 if !words.is_empty() {
                     let mut stems: Vec<String> = words
                         .iter()
@@ -556,10 +615,12 @@ fn quotes(text: &str) -> Vec<QuoteCue> {
                     stems.sort();
                     stems.dedup();
                     out.push(QuoteCue {
-                        surface: inner
-                            .trim_end_matches([',', '.'])
-                            .to_string(),
-                        key: words.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "),
+                        surface: inner.trim_end_matches([',', '.']).to_string(),
+                        key: words
+                            .iter()
+                            .map(|t| t.norm.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
                         stems,
                     });
                 }
@@ -572,7 +633,14 @@ fn quotes(text: &str) -> Vec<QuoteCue> {
 
 /// Qualifier words before a number and the bounds they allow, as (lower, upper) factors.
 fn qualifier(before: &[&str]) -> Option<(&'static str, f64, f64)> {
-    let last2 = before.iter().rev().take(2).rev().copied().collect::<Vec<_>>().join(" ");
+    let last2 = before
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     let last1 = before.last().copied().unwrap_or("");
     const EPS: f64 = 1e-9;
     for (phrase, name, lo, hi) in [
@@ -602,8 +670,18 @@ fn qualifier(before: &[&str]) -> Option<(&'static str, f64, f64)> {
 
 fn static_word(w: &str) -> &'static str {
     [
-        "about", "around", "approximately", "roughly", "some", "estimated", "nearly", "almost",
-        "over", "above", "under", "below",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "estimated",
+        "nearly",
+        "almost",
+        "over",
+        "above",
+        "under",
+        "below",
     ]
     .into_iter()
     .find(|x| *x == w)
@@ -648,10 +726,15 @@ fn number_cues(
                 .map(|t| t.norm.as_str())
                 .collect();
             let joins = matches!(gap.as_slice(), ["to"] | ["-"])
-                || (gap == ["and"] && text[..last.span.start].trim_end().to_lowercase().ends_with("between"));
+                || (gap == ["and"]
+                    && text[..last.span.start]
+                        .trim_end()
+                        .to_lowercase()
+                        .ends_with("between"));
             if joins && last.qualifier.is_none() && m.value > last.value {
                 last.high = m.value;
                 last.raw = text[last.span.start..m.span.end].to_string();
+                last.figure = last.raw.clone();
                 last.span = Span::new(last.span.start, m.span.end);
                 if last.unit.is_empty() {
                     last.unit = m.unit.clone();
@@ -662,15 +745,22 @@ fn number_cues(
             }
         }
         let q = qualifier(&before);
-        let (low, high) = q.map_or((m.value, m.value), |(_, lo, hi)| (m.value * lo, m.value * hi));
+        let (low, high) = q.map_or((m.value, m.value), |(_, lo, hi)| {
+            (m.value * lo, m.value * hi)
+        });
         let start = if q.is_some() {
-            let k = if q.is_some_and(|x| x.0.contains(' ')) { 2 } else { 1 };
+            let k = if q.is_some_and(|x| x.0.contains(' ')) {
+                2
+            } else {
+                1
+            };
             tokens[first - k].span.start
         } else {
             m.span.start
         };
         out.push(NumberCue {
             raw: text[start..m.span.end].to_string(),
+            figure: m.raw.clone(),
             value: m.value,
             low,
             high,
@@ -687,11 +777,15 @@ fn number_cues(
             continue;
         }
         if let Some((a, b)) = t.norm.split_once('-')
-            && let (Ok(a), Ok(b)) = (a.replace(',', "").parse::<f64>(), b.replace(',', "").parse::<f64>())
+            && let (Ok(a), Ok(b)) = (
+                a.replace(',', "").parse::<f64>(),
+                b.replace(',', "").parse::<f64>(),
+            )
             && a < b
         {
             out.push(NumberCue {
                 raw: text[t.span.start..t.span.end].to_string(),
+                figure: text[t.span.start..t.span.end].to_string(),
                 value: a,
                 low: a,
                 high: b,
@@ -722,9 +816,18 @@ mod tests {
     #[test]
     fn speaker_kinds() {
         let k = |t: &str| Profile::new(t).cues.speaker.map(|s| s.kind);
-        assert_eq!(k("Rubio said the talks went well."), Some(SpeakerKind::Named));
-        assert_eq!(k("He said the talks went well."), Some(SpeakerKind::Pronoun));
-        assert_eq!(k("The talks went well, sources said."), Some(SpeakerKind::Anonymous));
+        assert_eq!(
+            k("Rubio said the talks went well."),
+            Some(SpeakerKind::Named)
+        );
+        assert_eq!(
+            k("He said the talks went well."),
+            Some(SpeakerKind::Pronoun)
+        );
+        assert_eq!(
+            k("The talks went well, sources said."),
+            Some(SpeakerKind::Anonymous)
+        );
         assert_eq!(
             k("The coalition has 2,500 troops, according to the Pentagon."),
             Some(SpeakerKind::Named)
@@ -750,7 +853,15 @@ mod tests {
 
     #[test]
     fn headline_detected() {
-        assert!(Profile::new("Secretary Rubio's Call with Iraqi Prime Minister al-Sudani").cues.headline);
-        assert!(!Profile::new("Rubio spoke with al-Sudani today.").cues.headline);
+        assert!(
+            Profile::new("Secretary Rubio's Call with Iraqi Prime Minister al-Sudani")
+                .cues
+                .headline
+        );
+        assert!(
+            !Profile::new("Rubio spoke with al-Sudani today.")
+                .cues
+                .headline
+        );
     }
 }

@@ -172,7 +172,11 @@ fn year_number(t: &Token) -> Option<i32> {
 ///
 /// `"Production resumes on Dec. 3."` → one `Day { month: 12, day: 3, year: None }`;
 /// with a document date of 2025-11-27 its days are 2025-12-03.
-pub fn extract_dates(text: &str, tokens: &[Token], doc_date: Option<DayNumber>) -> Vec<DateMention> {
+pub fn extract_dates(
+    text: &str,
+    tokens: &[Token],
+    doc_date: Option<DayNumber>,
+) -> Vec<DateMention> {
     let mut out = Vec::new();
     // Word positions only (punctuation skipped), so that "Nov. 26" and "Oct 28, 2025" read alike.
     let words: Vec<usize> = (0..tokens.len())
@@ -193,7 +197,11 @@ pub fn extract_dates(text: &str, tokens: &[Token], doc_date: Option<DayNumber>) 
                 if year.is_some() {
                     used = 3;
                 }
-                value = Some(DateValue::Day { month: m, day: d, year });
+                value = Some(DateValue::Day {
+                    month: m,
+                    day: d,
+                    year,
+                });
             } else {
                 let year = next(1).and_then(year_number);
                 if year.is_some() {
@@ -214,7 +222,11 @@ pub fn extract_dates(text: &str, tokens: &[Token], doc_date: Option<DayNumber>) 
                 if year.is_some() {
                     used = 3;
                 }
-                value = Some(DateValue::Day { month: m, day: d, year });
+                value = Some(DateValue::Day {
+                    month: m,
+                    day: d,
+                    year,
+                });
             } else if let Some(ap) = next(1).filter(|n| n.norm == "am" || n.norm == "pm") {
                 if d <= 12 {
                     used = 2;
@@ -229,7 +241,10 @@ pub fn extract_dates(text: &str, tokens: &[Token], doc_date: Option<DayNumber>) 
                 let mins: u32 = tokens[i + 2].norm.parse().unwrap_or(0);
                 let mut h = d;
                 let mut last = i + 2;
-                if let Some(ap) = tokens.get(i + 3).filter(|n| n.norm == "am" || n.norm == "pm") {
+                if let Some(ap) = tokens
+                    .get(i + 3)
+                    .filter(|n| n.norm == "am" || n.norm == "pm")
+                {
                     h = d % 12 + if ap.norm == "pm" { 12 } else { 0 };
                     last = i + 3;
                 }
@@ -242,7 +257,10 @@ pub fn extract_dates(text: &str, tokens: &[Token], doc_date: Option<DayNumber>) 
             }
         } else if let Some(y) = year_number(t) {
             let prev = k.checked_sub(1).map(|p| tokens[words[p]].norm.as_str());
-            if matches!(prev, Some("in" | "since" | "until" | "by" | "of" | "during")) {
+            if matches!(
+                prev,
+                Some("in" | "since" | "until" | "by" | "of" | "during")
+            ) {
                 value = Some(DateValue::Year { year: y });
             }
         } else if let Some(w) = weekday_of(&t.norm) {
@@ -251,8 +269,14 @@ pub fn extract_dates(text: &str, tokens: &[Token], doc_date: Option<DayNumber>) 
                 Some(m @ ("last" | "next" | "this")) => m.to_string(),
                 _ => String::new(),
             };
-            value = Some(DateValue::Weekday { weekday: w, modifier });
-        } else if matches!(t.norm.as_str(), "today" | "yesterday" | "tomorrow" | "tonight") {
+            value = Some(DateValue::Weekday {
+                weekday: w,
+                modifier,
+            });
+        } else if matches!(
+            t.norm.as_str(),
+            "today" | "yesterday" | "tomorrow" | "tonight"
+        ) {
             value = Some(DateValue::Relative {
                 words: t.norm.clone(),
             });
@@ -312,11 +336,13 @@ fn resolve(v: &DateValue, doc: Option<DayNumber>) -> Option<(DayNumber, DayNumbe
             };
             Some((first, next - 1))
         }
-        DateValue::Year { year } => Some((
-            days_from_civil(*year, 1, 1),
-            days_from_civil(*year, 12, 31),
-        )),
-        DateValue::Weekday { weekday: w, modifier } => {
+        DateValue::Year { year } => {
+            Some((days_from_civil(*year, 1, 1), days_from_civil(*year, 12, 31)))
+        }
+        DateValue::Weekday {
+            weekday: w,
+            modifier,
+        } => {
             let p = doc?;
             let back = (i64::from(weekday(p)) - i64::from(*w)).rem_euclid(7);
             let d = match modifier.as_str() {
@@ -375,7 +401,13 @@ mod tests {
     #[test]
     fn weekday_resolves_against_the_document_date() {
         let d = dates("They met on Tuesday.", Some("2025-11-12"));
-        assert_eq!(d[0].days, Some((parse_iso("2025-11-11").unwrap(), parse_iso("2025-11-11").unwrap())));
+        assert_eq!(
+            d[0].days,
+            Some((
+                parse_iso("2025-11-11").unwrap(),
+                parse_iso("2025-11-11").unwrap()
+            ))
+        );
         let d = dates("They met last week.", Some("2025-11-12"));
         assert_eq!(d[0].raw, "last week");
     }

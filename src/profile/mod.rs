@@ -16,10 +16,10 @@ use serde::Serialize;
 
 use crate::detect::lexicon::Lexicon;
 
-pub use features::{FEATURE_NAMES, PAIR_FEATURES, SimFeatures, TermWeights, pair_features};
-pub use fold::fold;
 pub use cues::Cues;
 pub use dates::{DateMention, DayNumber, parse_iso};
+pub use features::{FEATURE_NAMES, PAIR_FEATURES, SimFeatures, TermWeights, pair_features};
+pub use fold::fold;
 pub use numbers::{NumberMention, extract_numbers, extract_numbers_in};
 pub use tokens::{Token, TokenKind, is_stopword, stem, tokenize};
 
@@ -101,7 +101,12 @@ impl Profile {
         )
     }
 
-    fn build(text: &str, weights: &TermWeights, lex: &Lexicon, doc_date: Option<DayNumber>) -> Self {
+    fn build(
+        text: &str,
+        weights: &TermWeights,
+        lex: &Lexicon,
+        doc_date: Option<DayNumber>,
+    ) -> Self {
         let tokens = tokenize(text);
         let mut content: Vec<u64> = tokens
             .iter()

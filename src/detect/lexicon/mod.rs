@@ -294,10 +294,7 @@ impl<T> PhraseSet<T> {
             let hit = self.by_first.get(view.norms[i]).and_then(|cands| {
                 cands.iter().find(|p| {
                     i + p.words.len() <= view.norms.len()
-                        && p.words
-                            .iter()
-                            .zip(&view.norms[i..])
-                            .all(|(a, b)| a == b)
+                        && p.words.iter().zip(&view.norms[i..]).all(|(a, b)| a == b)
                         && (!p.caps || view.upper[i..i + p.words.len()].iter().all(|u| *u))
                 })
             });

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use anyhow::{Result, anyhow};
 use clap::{Args, ValueEnum};
-use parallax::detect::{DetectorSet, Explanation, explain};
 use parallax::detect::lexicon::Lexicon;
+use parallax::detect::{DetectorSet, Explanation, explain};
 use parallax::profile::{Profile, ProfileContext, parse_iso};
 
 /// Output format of `explain`.
@@ -87,7 +87,13 @@ fn text(e: &Explanation, out: &mut Vec<u8>) -> Result<()> {
         let score = d
             .score
             .map_or_else(|| "-".to_string(), |s| format!("{s:.3}"));
-        writeln!(out, "{:<12} {:>6}  {}", d.detector.as_str(), score, d.verdict)?;
+        writeln!(
+            out,
+            "{:<12} {:>6}  {}",
+            d.detector.as_str(),
+            score,
+            d.verdict
+        )?;
         for s in &d.signals {
             writeln!(out, "{:<21}{}", "", s.explanation)?;
         }
