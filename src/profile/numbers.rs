@@ -95,7 +95,7 @@ fn written(norm: &str) -> Option<f64> {
     match norm.split_once('-') {
         Some((tens, units)) => {
             let (t, u) = (one(tens)?, one(units)?);
-            (t >= 20.0 && t < 100.0 && u < 10.0).then_some(t + u)
+            ((20.0..100.0).contains(&t) && u < 10.0).then_some(t + u)
         }
         None => one(norm),
     }
@@ -118,21 +118,22 @@ pub fn extract_numbers_in(text: &str, toks: &[Token]) -> Vec<NumberMention> {
         };
         // "two dozen" → 24.
         let mut end = i + 1;
-        if let Some(n) = toks.get(end) {
-            if n.norm == "dozen" && t.norm != "dozen" {
-                value *= 12.0;
-                end += 1;
-            }
+        if let Some(n) = toks.get(end)
+            && n.norm == "dozen"
+            && t.norm != "dozen"
+        {
+            value *= 12.0;
+            end += 1;
         }
         let mut unit = String::new();
         if i > 0 && toks[i - 1].norm == "$" {
             unit.push('$');
         }
-        if let Some(n) = toks.get(end) {
-            if let Some((_, s)) = SCALES.iter().find(|(w, _)| *w == n.norm) {
-                value *= s;
-                end += 1;
-            }
+        if let Some(n) = toks.get(end)
+            && let Some((_, s)) = SCALES.iter().find(|(w, _)| *w == n.norm)
+        {
+            value *= s;
+            end += 1;
         }
         if let Some(n) = toks.get(end) {
             match n.norm.as_str() {
