@@ -1,11 +1,15 @@
 //! The one decision table that maps an aligned pair's signals to its relation. Mirrored in
 //! docs/detectors.md; change both together.
 //!
-//! | signals present                         | relation       |
-//! |-----------------------------------------|----------------|
-//! | any `Conflict` (number, date, negation) | `contradicted` |
-//! | else any `Framing` signal               | `reframed`     |
-//! | else                                    | `shared`       |
+//! | signals of the aligned pair                                           | relation       |
+//! |-----------------------------------------------------------------------|----------------|
+//! | any `Conflict` (`number`, `date`, `negation`)                         | `contradicted` |
+//! | else any `Framing` (`attribution`, `intensity`, `hedge`, `quote`, `entity`, `loaded_term`) | `reframed` |
+//! | else                                                                  | `shared`       |
+//!
+//! Which statements are aligned at all is decided before, by the `lexical` score and the
+//! matcher; a detector only says what kind of difference it found (`SignalKind`), never the
+//! relation. Style-only differences emit no signal, so they stay `shared`.
 
 use std::fmt;
 

@@ -42,6 +42,11 @@ fn verb_change<'a>(l: &'a Cues, r: &'a Cues) -> Option<(&'a SpeechCue, &'a Speec
     if on_scale(l, &a.surface) && on_scale(r, &b.surface) {
         return None;
     }
+    // "denied" → "admitted" flips polarity: `negation` reports it as a conflict.
+    let polar = |c: &Cues, s: &str| c.negations.iter().chain(&c.affirmations).any(|x| x == s);
+    if polar(l, &a.surface) && polar(r, &b.surface) {
+        return None;
+    }
     Some((a, b))
 }
 

@@ -11,10 +11,20 @@ use crate::profile::cues::{Cues, EntityCue, GenericCue, NameCue};
 /// The entity detector.
 pub struct Entity;
 
+/// True if `surface` is part of `a`'s speaker while `b` names a speaker too: a change of
+/// speaker is `attribution`'s to report, not a second time here.
+fn in_speaker(a: &Cues, b: &Cues, surface: &str) -> bool {
+    b.speaker.is_some()
+        && a.speaker
+            .as_ref()
+            .is_some_and(|s| s.surface.contains(surface))
+}
+
 fn one_sided_entities<'a>(a: &'a Cues, b: &Cues) -> Vec<&'a EntityCue> {
     let mut out: Vec<&EntityCue> = Vec::new();
     for e in &a.entities {
         if e.descriptor
+            || in_speaker(a, b, &e.surface)
             || b.entities.iter().any(|x| x.canonical == e.canonical)
             || out.iter().any(|x| x.canonical == e.canonical)
         {
@@ -28,14 +38,16 @@ fn one_sided_entities<'a>(a: &'a Cues, b: &Cues) -> Vec<&'a EntityCue> {
 fn one_sided_generics<'a>(a: &'a Cues, b: &Cues) -> Vec<&'a GenericCue> {
     a.generics
         .iter()
-        .filter(|g| !b.generics.iter().any(|x| x.key == g.key))
+        .filter(|g| !b.generics.iter().any(|x| x.key == g.key) && !in_speaker(a, b, &g.surface))
         .collect()
 }
 
 fn one_sided_names<'a>(a: &'a Cues, b: &Cues) -> Vec<&'a NameCue> {
     a.names
         .iter()
-        .filter(|n| !n.descriptor && !n.key.iter().any(|w| b.has_word(w)))
+        .filter(|n| {
+            !n.descriptor && !n.key.iter().any(|w| b.has_word(w)) && !in_speaker(a, b, &n.surface)
+        })
         .collect()
 }
 
