@@ -98,6 +98,12 @@ fn attribution_traps() {
         "The spokesman said the talks went well.",
         "A government spokesman told reporters the talks went well.",
     );
+    // A participle names no speaker.
+    silent(
+        DetectorName::Attribution,
+        "The US renewed pressure on Iraq, urging the government to disarm the groups.",
+        "The US renewed pressure on Iraq to disarm the groups.",
+    );
     // "United States" is not the verb "states"; "the claims" is a noun.
     silent(
         DetectorName::Attribution,
@@ -499,6 +505,31 @@ fn entity_variants_traps() {
         DetectorName::Entity,
         "They told us the road was closed.",
         "They said the road was closed.",
+    );
+    // A name inside a compound, capitals standing for their countries.
+    silent(
+        DetectorName::Entity,
+        "Iran-backed militias fired rockets.",
+        "Militias backed by Iran fired rockets.",
+    );
+    silent(
+        DetectorName::Entity,
+        "Talks between Baghdad and Washington resumed.",
+        "Talks between Iraq and the US resumed.",
+    );
+}
+
+#[test]
+fn entity_unknown_names_are_listed_once() {
+    let s = run(
+        DetectorName::Entity,
+        "Harris met Ammar al-Hakim and Qais Khazali in the capital.",
+        "Harris met two politicians in the capital.",
+    );
+    assert_eq!(s.len(), 1, "{s:#?}");
+    assert!(
+        s[0].left.contains("Ammar al-Hakim") && s[0].left.contains("Qais Khazali"),
+        "{s:?}"
     );
 }
 

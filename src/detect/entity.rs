@@ -121,13 +121,43 @@ impl Detector for Entity {
                 emit(out, "right", &f.surface, &f.kind, None);
             }
         }
-        for n in one_sided_names(l, r) {
-            let g = (!gr.is_empty()).then(|| gr.remove(0));
-            emit(out, "left", &n.surface, "", g.map(|g| g.surface.as_str()));
-        }
-        for n in one_sided_names(r, l) {
-            let g = (!gl.is_empty()).then(|| gl.remove(0));
-            emit(out, "right", &n.surface, "", g.map(|g| g.surface.as_str()));
+        // Names the lexicon does not know: one signal per side, listing them.
+        for (side, names) in [
+            ("left", one_sided_names(l, r)),
+            ("right", one_sided_names(r, l)),
+        ] {
+            if names.is_empty() {
+                continue;
+            }
+            let list: Vec<String> = names.iter().map(|n| format!("'{}'", n.surface)).collect();
+            let joined = names
+                .iter()
+                .map(|n| n.surface.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (lv, rv) = if side == "left" {
+                (joined.clone(), String::new())
+            } else {
+                (String::new(), joined.clone())
+            };
+            let (explanation, short) = if names.len() == 1 {
+                (
+                    format!("{} is named only on the {side}", list[0]),
+                    format!("name only on the {side}: {joined}"),
+                )
+            } else {
+                (
+                    format!("{} are named only on the {side}", list.join(", ")),
+                    format!("names only on the {side}: {joined}"),
+                )
+            };
+            out.push(Signal::framing(
+                DetectorName::Entity,
+                lv,
+                rv,
+                explanation,
+                short,
+            ));
         }
     }
 }

@@ -265,10 +265,31 @@ pub fn extract(
         cues.entities.push(EntityCue {
             canonical: canonical.clone(),
             kind: kind.clone(),
-            surface: raw(m.start, m.end).to_string(),
+            surface: strip_possessive(raw(m.start, m.end)).to_string(),
             descriptor,
         });
         claimed[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    // "Iran-backed", "US-led": the entity is mentioned, as a modifier.
+    for t in tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.norm.contains('-'))
+    {
+        for part in t.norm.split('-') {
+            let one = TokenView {
+                norms: vec![part],
+                upper: vec![false],
+            };
+            for m in lex.entity_phrases.scan(&one) {
+                let (canonical, kind) = &lex.entities[*m.value];
+                cues.entities.push(EntityCue {
+                    canonical: canonical.clone(),
+                    kind: kind.clone(),
+                    surface: text[t.span.start..t.span.end].to_string(),
+                    descriptor: true,
+                });
+            }
+        }
     }
     for m in lex.generics.scan(&view) {
         cues.generics.push(GenericCue {
@@ -372,8 +393,15 @@ pub fn extract(
         let t = &tokens[i];
         let is_name = |j: usize| {
             let t = &tokens[j];
+            // "al-Hakim" is a capitalised name part.
+            let cap = t.capitalized
+                || (t.norm.starts_with("al-")
+                    && text[t.span.start..t.span.end]
+                        .chars()
+                        .nth(3)
+                        .is_some_and(char::is_uppercase));
             t.kind == TokenKind::Word
-                && t.capitalized
+                && cap
                 && !claimed[j]
                 && !t.stop
                 && !lex.titles.contains(&t.norm)
@@ -402,7 +430,7 @@ pub fn extract(
             .is_some_and(|t| t.capitalized && lex.titles.contains(&t.norm));
         cues.names.push(NameCue {
             key,
-            surface: raw(start, i).to_string(),
+            surface: strip_possessive(raw(start, i)).to_string(),
             descriptor,
         });
     }
@@ -422,6 +450,18 @@ pub fn extract(
     vocab.dedup();
     cues.vocab = vocab;
     cues
+}
+
+/// "Tehran’s" → "Tehran".
+fn strip_possessive(s: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(x) = s.strip_suffix(suffix)
+            && !x.is_empty()
+        {
+            return x;
+        }
+    }
+    s
 }
 
 fn is_calendar_word(w: &str) -> bool {
@@ -476,7 +516,7 @@ fn speaker(
     for i in 0..n.saturating_sub(1) {
         if tokens[i].norm == "according" && tokens[i + 1].norm == "to" {
             let mut j = i + 2;
-            while j < n && tokens[j].kind != TokenKind::Punct && j < i + 8 {
+            while j < n && tokens[j].kind != TokenKind::Punct && j < i + 12 {
                 j += 1;
             }
             if j > i + 2 {
@@ -486,8 +526,13 @@ fn speaker(
             }
         }
     }
+    // A participle ("..., urging the government to act") names no speaker.
+    let finite = verbs
+        .iter()
+        .copied()
+        .find(|&v| !tokens[v].norm.ends_with("ing"));
     if span.is_none()
-        && let Some(&v) = verbs.first()
+        && let Some(v) = finite
     {
         let mut collected = Vec::new();
         let mut j = v;
@@ -528,12 +573,13 @@ fn speaker(
         if let (Some(&last), Some(&first)) = (collected.first(), collected.last()) {
             span = Some((first, last + 1));
         } else {
-            // Inverted: "..., said the spokesman."
+            // Inverted: "..., said the spokesman." (a short phrase that ends the sentence).
             let mut j = v + 1;
-            while j < n && tokens[j].kind != TokenKind::Punct && j < v + 7 {
+            while j < n && tokens[j].kind != TokenKind::Punct && j < v + 6 {
                 j += 1;
             }
-            if j > v + 1 {
+            let ends = j == n || matches!(tokens[j].norm.as_str(), "." | "!" | "?");
+            if j > v + 1 && ends {
                 span = Some((v + 1, j));
             }
         }
