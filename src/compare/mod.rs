@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::align::{AlignOptions, align};
-use crate::classify::classify;
+use crate::classify::decide;
 use crate::detect::DetectorSet;
 use crate::detect::lexicon::Lexicon;
 use crate::document::Document;
@@ -76,7 +76,7 @@ pub fn compare_pair(
             let lp = merged(l, &a.left);
             let rp = merged(r, &a.right);
             let signals = opts.detectors.signals(lp.as_ref(), rp.as_ref());
-            AlignmentReport::new(a, classify(&signals), signals)
+            AlignmentReport::new(a, decide(a.score, &signals), signals)
         })
         .collect();
     let mut c = ComparisonReport {

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{DetectorName, DetectorSet, Signal, SignalKind};
-use crate::classify::{Relation, classify};
+use crate::classify::{Relation, decide};
 use crate::profile::Profile;
 
 /// One detector's verdict.
@@ -31,7 +31,7 @@ pub struct Explanation {
     pub right: String,
     /// The similarity threshold above which `compare` aligns two statements on their own.
     pub threshold: f32,
-    /// The relation the decision table gives if the two are aligned.
+    /// The relation the decision table gives if the two are aligned (with the lexical score).
     pub relation: Relation,
     /// One verdict per detector that ran, in canonical order.
     pub detectors: Vec<DetectorVerdict>,
@@ -50,10 +50,14 @@ pub struct Explanation {
 /// ```
 pub fn explain(left: &Profile, right: &Profile, set: &DetectorSet) -> Explanation {
     let mut all = Vec::new();
-    let detectors = set
+    let mut lexical = None;
+    let detectors: Vec<DetectorVerdict> = set
         .iter()
         .map(|d| {
             let score = d.score(left, right);
+            if d.name() == DetectorName::Lexical {
+                lexical = score;
+            }
             let mut signals = Vec::new();
             d.signals(left, right, &mut signals);
             let verdict = if signals.iter().any(|s| s.kind == SignalKind::Conflict) {
@@ -78,7 +82,8 @@ pub fn explain(left: &Profile, right: &Profile, set: &DetectorSet) -> Explanatio
         left: left.text.clone(),
         right: right.text.clone(),
         threshold: crate::align::Model::shipped().threshold,
-        relation: classify(&all),
+        // Without the lexical detector, judge the pair as aligned on its own words.
+        relation: decide(lexical.unwrap_or(1.0), &all),
         detectors,
     }
 }
