@@ -235,7 +235,7 @@ pub fn extract(
 
     // Sentence-initial positions: the first word, and the first after an opening mark.
     let initial = |i: usize| -> bool {
-        tokens[..i].iter().rev().find(|_| true).is_none_or(|p| {
+        tokens[..i].last().is_none_or(|p| {
             p.kind == TokenKind::Punct && matches!(p.norm.as_str(), "\"" | ":" | "-" | "(" | "'")
         })
     };
