@@ -962,7 +962,12 @@ fn wording(ctx: &mut Ctx<'_>, qs: &mut Vec<Question>) {
     // one point, asked once.
     let mut seen: Vec<String> = Vec::new();
     cands.retain(|(_, x, _)| {
-        let k = letters(x);
+        let lower = x.to_lowercase();
+        let bare = ["the ", "a ", "an "]
+            .iter()
+            .find_map(|a| lower.strip_prefix(a))
+            .unwrap_or(&lower);
+        let k = letters(bare);
         let fresh = !seen.contains(&k);
         seen.push(k);
         fresh

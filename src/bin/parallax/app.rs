@@ -18,6 +18,7 @@ pub fn run(cli: &Cli, env: &Env, stdin: &mut dyn Read, stdout: &mut dyn Write) -
         Command::Eval(args) => cmd::eval::run(args, stdout),
         Command::Exercise(args) => cmd::exercise::run(args, stdin, stdout),
         Command::Quiz(args) => cmd::quiz::run(args, env, stdin, stdout),
+        Command::Explain(args) => cmd::explain::run(args, stdout),
     }
 }
 

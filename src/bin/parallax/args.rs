@@ -22,6 +22,8 @@ pub enum Command {
     Exercise(crate::cmd::exercise::ExerciseArgs),
     /// Ask the worksheet's questions one at a time in the terminal (answers from stdin).
     Quiz(crate::cmd::quiz::QuizArgs),
+    /// Show every detector's verdict on one pair of statements, with scores and explanations.
+    Explain(crate::cmd::explain::ExplainArgs),
 }
 
 /// Output format.
@@ -87,6 +89,9 @@ pub struct CompareArgs {
     /// Comma-separated detectors to run (default: all).
     #[arg(long, value_name = "LIST")]
     pub detectors: Option<String>,
+    /// A TOML lexicon that extends the built-in one (docs/detectors.md).
+    #[arg(long, value_name = "FILE.toml")]
+    pub lexicon: Option<std::path::PathBuf>,
     /// How to read the inputs (default: by extension, then content).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,

@@ -3,4 +3,5 @@
 pub mod compare;
 pub mod eval;
 pub mod exercise;
+pub mod explain;
 pub mod quiz;
