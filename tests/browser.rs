@@ -144,7 +144,8 @@ fn report_page_in_headless_chromium() {
         &bin,
         &dir.path().join("profile-shot"),
         &[
-            "--window-size=1280,2000".into(),
+            // Tall enough for the whole Rubio page.
+            "--window-size=1280,2400".into(),
             format!("--screenshot={}", shot.display()),
         ],
         &url(&page_path),
