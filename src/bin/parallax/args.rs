@@ -18,6 +18,12 @@ pub enum Command {
     Compare(CompareArgs),
     /// Measure (and train) statement alignment on benchmarks: MRPC, STS-B, generated documents.
     Eval(crate::cmd::eval::EvalArgs),
+    /// Make a media-literacy worksheet (with answer key) from two or three reports of an event.
+    Exercise(crate::cmd::exercise::ExerciseArgs),
+    /// Ask the worksheet's questions one at a time in the terminal (answers from stdin).
+    Quiz(crate::cmd::quiz::QuizArgs),
+    /// Show every detector's verdict on one pair of statements, with scores and explanations.
+    Explain(crate::cmd::explain::ExplainArgs),
 }
 
 /// Output format.
@@ -29,6 +35,8 @@ pub enum FormatArg {
     Json,
     /// Markdown report.
     Markdown,
+    /// Self-contained HTML page (side by side, filters, legend; prints and works offline).
+    Html,
 }
 
 /// How to read an input.
@@ -81,6 +89,9 @@ pub struct CompareArgs {
     /// Comma-separated detectors to run (default: all).
     #[arg(long, value_name = "LIST")]
     pub detectors: Option<String>,
+    /// A TOML lexicon that extends the built-in one (docs/detectors.md).
+    #[arg(long, value_name = "FILE.toml")]
+    pub lexicon: Option<std::path::PathBuf>,
     /// How to read the inputs (default: by extension, then content).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,

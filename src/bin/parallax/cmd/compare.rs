@@ -39,6 +39,10 @@ pub fn run(
         Some(list) => DetectorSet::parse(list).map_err(|e| anyhow!("--detectors: {e}"))?,
         None => DetectorSet::all(),
     };
+    let lexicon = match &args.lexicon {
+        Some(p) => std::sync::Arc::new(parallax::detect::lexicon::Lexicon::load(p)?),
+        None => parallax::detect::lexicon::Lexicon::builtin().clone(),
+    };
     let input_opts = InputOptions {
         max_bytes: args.max_bytes,
         format: match args.input_format {
@@ -64,8 +68,11 @@ pub fn run(
         }
         docs.push(input.document);
     }
+    // Two inputs with the same stem (a/notes.txt, b/notes.txt) must not share an id.
+    parallax::document::unique_ids(&mut docs);
     let opts = Options {
         detectors,
+        lexicon,
         ..Default::default()
     };
     let report = with_threads(args.threads, || parallax::compare(&docs, &opts))??;
@@ -74,6 +81,7 @@ pub fn run(
         FormatArg::Table => Format::Table,
         FormatArg::Json => Format::Json,
         FormatArg::Markdown => Format::Markdown,
+        FormatArg::Html => Format::Html,
     };
     let render_opts = RenderOptions {
         width: width(args.width, env),

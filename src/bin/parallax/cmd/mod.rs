@@ -2,3 +2,6 @@
 
 pub mod compare;
 pub mod eval;
+pub mod exercise;
+pub mod explain;
+pub mod quiz;
