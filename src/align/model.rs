@@ -249,6 +249,12 @@ mod tests {
     }
 
     #[test]
+    fn shipped_file_round_trips_byte_for_byte() {
+        // The term tables are read in bulk (`features::bulk_map`): nothing may be lost.
+        assert_eq!(Model::from_json(SHIPPED).unwrap().to_json(), SHIPPED);
+    }
+
+    #[test]
     fn rejects_other_feature_lists() {
         let mut m = Model::shipped().clone();
         m.features.pop();

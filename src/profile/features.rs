@@ -70,18 +70,44 @@ pub const FEATURE_NAMES: [&str; PAIR_FEATURES] = [
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TermWeights {
     /// IDF per stem (`ln((N + 1) / (df + 1)) + 1`), stems seen at least twice.
+    #[serde(deserialize_with = "bulk_map")]
     pub idf: BTreeMap<String, f32>,
     /// Weight of a stem not in the table (rare, hence informative).
     pub default: f32,
     /// Supervised cost of a stem left unmatched: log-odds shift towards "not the same claim"
     /// among training pairs where the stem occurs on one side only (a TF-KLD-like weight);
     /// stems not in the table cost 0.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bulk_map")]
     pub cost: BTreeMap<String, f32>,
     /// Supervised gain of a stem found on both sides: log-odds shift towards "same claim"
     /// among training pairs sharing it; stems not in the table gain 0.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bulk_map")]
     pub gain: BTreeMap<String, f32>,
+}
+
+/// Reads a term table as a list first, then builds the tree in bulk: the shipped tables
+/// (~17,000 stems, written sorted) are parsed at every start of the binary, and inserting
+/// them one by one spent most of that time comparing strings. The same map either way
+/// (a repeated key keeps its last value, as with inserts).
+fn bulk_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, f32>, D::Error> {
+    struct Pairs;
+    impl<'de> serde::de::Visitor<'de> for Pairs {
+        type Value = Vec<(String, f32)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map of stems to numbers")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut m: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut v = Vec::with_capacity(m.size_hint().unwrap_or(0));
+            while let Some(e) = m.next_entry()? {
+                v.push(e);
+            }
+            Ok(v)
+        }
+    }
+    Ok(d.deserialize_map(Pairs)?.into_iter().collect())
 }
 
 impl TermWeights {
