@@ -55,13 +55,15 @@ pub struct Done {
 pub const CHUNK: usize = 256;
 
 /// Reads events from `input` and writes one line per event to `out`; `done` hears about
-/// every event, in input order, after its line is written. Returns how many events failed.
+/// every event, in input order, after its line is written. Chunks run on `pool` (default: the
+/// global pool). Returns how many events failed.
 /// Only an I/O error on `out` (or reading `input`) stops the stream.
 pub fn stream(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     opts: &BatchOptions,
     chunk: usize,
+    pool: Option<&rayon::ThreadPool>,
     done: &mut dyn FnMut(&Done),
 ) -> Result<usize> {
     let mut failed = 0;
@@ -80,10 +82,16 @@ pub fn stream(
                 lines.push((line_no, buf));
             }
         }
-        let results: Vec<(Vec<u8>, Done)> = lines
-            .into_par_iter()
-            .map(|(n, bytes)| one(n, &bytes, opts))
-            .collect::<Result<_>>()?;
+        let run = || {
+            lines
+                .into_par_iter()
+                .map(|(n, bytes)| one(n, &bytes, opts))
+                .collect::<Result<Vec<(Vec<u8>, Done)>>>()
+        };
+        let results = match pool {
+            Some(p) => p.install(run),
+            None => run(),
+        }?;
         for (bytes, d) in results {
             out.write_all(&bytes)?;
             failed += usize::from(d.error.is_some());

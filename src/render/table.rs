@@ -25,6 +25,51 @@ pub(super) fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write)
         }
         render_one(report, c, opts, out)?;
     }
+    // The N-way matrix comes last, so it is what stays on screen after the pairs scroll by.
+    if !report.claims.is_empty() {
+        writeln!(out)?;
+        coverage(report, opts, out)?;
+    }
+    Ok(())
+}
+
+/// The coverage matrix: one row per claim (its shortest wording), one narrow column per
+/// source with a mark, most divergent claims first.
+fn coverage(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    use crate::classify::Relation;
+    use crate::report::Coverage;
+    let width = opts.width.max(40);
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL);
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_width(width);
+    let mut header = vec![Cell::new("claim (shortest wording)")];
+    header.extend(report.documents.iter().map(|d| Cell::new(&d.id)));
+    table.set_header(header);
+    for c in &report.claims {
+        let mut row = vec![Cell::new(format!(
+            "{} ({})",
+            c.text, report.documents[c.source].id
+        ))];
+        row.extend(c.cells.iter().map(|cell| {
+            Cell::new(match cell {
+                Coverage::Present => "✓".to_string(),
+                Coverage::Reframed => style::relation(Relation::Reframed, "≈", opts.color),
+                Coverage::Contradicted => style::relation(Relation::Contradicted, "✗", opts.color),
+                Coverage::Absent => style::omitted("–", opts.color),
+            })
+        }));
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+    let legend = format!(
+        "coverage of {} claims across {} sources: ✓ present · ≈ reframed · ✗ contradicted · – absent (most divergent first)",
+        report.claims.len(),
+        report.documents.len()
+    );
+    for line in wrap(&legend, usize::from(width)) {
+        writeln!(out, "{line}")?;
+    }
     Ok(())
 }
 

@@ -18,6 +18,9 @@ pub enum Command {
     Compare(CompareArgs),
     /// Measure (and train) statement alignment on benchmarks: MRPC, STS-B, generated documents.
     Eval(crate::cmd::eval::EvalArgs),
+    /// Compare many events (folders or a manifest) and rank them by divergence; or, with
+    /// --jsonl, events as JSON lines on stdin to reports on stdout.
+    Batch(crate::cmd::batch::BatchArgs),
 }
 
 /// Output format.

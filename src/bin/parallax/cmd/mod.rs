@@ -1,4 +1,5 @@
 //! One file per subcommand (xsv's layout); each exposes `run`.
 
+pub mod batch;
 pub mod compare;
 pub mod eval;
