@@ -220,12 +220,12 @@ fn ranking(s: &[EventSummary], top: usize, width: u16, out: &mut Vec<u8>) -> Res
         &[
             "#",
             "event",
-            "sources",
+            "srcs",
             "claims",
-            "divergence",
-            "omitted",
-            "reframed",
-            "contradicted",
+            "diverg.",
+            "omit",
+            "refr.",
+            "contr.",
             "omits most",
         ],
     );
@@ -256,7 +256,7 @@ fn ranking(s: &[EventSummary], top: usize, width: u16, out: &mut Vec<u8>) -> Res
     }
     writeln!(
         out,
-        "Events by divergence (omitted/reframed/contradicted: claim cells)"
+        "Events by divergence (mean over pairs); omit/refr./contr.: claims a source omits, reframes, contradicts"
     )?;
     writeln!(out, "{t}")?;
     let ok = s.iter().filter(|e| e.error.is_none()).count();
