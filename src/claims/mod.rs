@@ -11,8 +11,9 @@
 //!
 //! A cell is decided by majority, so that one dissenting source does not mark the sources
 //! that agree with each other: a source is `contradicted` when more than half of the other
-//! sources carrying the claim contradict it, `reframed` when more than half reframe or
-//! contradict it, otherwise `present`. With two sources this is simply the pair's relation.
+//! sources aligned with it in the claim contradict it, `reframed` when more than half reframe
+//! or contradict it, otherwise `present`. Sources in the claim only through a third source
+//! (no direct alignment) do not vote. With two sources this is simply the pair's relation.
 
 use serde::{Deserialize, Serialize};
 
@@ -88,14 +89,16 @@ pub fn group(documents: &[DocumentReport], comparisons: &[ComparisonReport]) -> 
                     if statements[d].is_empty() {
                         return Coverage::Absent;
                     }
-                    let others = carriers.len() - 1;
-                    let (mut contra, mut reframed) = (0, 0);
+                    let (mut others, mut contra, mut reframed) = (0, 0, 0);
                     for &e in carriers.iter().filter(|&&e| e != d) {
                         match rel[k][d * n + e] {
                             Some(Relation::Contradicted) => contra += 1,
                             Some(Relation::Reframed) => reframed += 1,
-                            _ => {}
+                            Some(Relation::Shared) => {}
+                            // Only in the claim through a third source: no direct verdict.
+                            None => continue,
                         }
+                        others += 1;
                     }
                     if 2 * contra > others {
                         Coverage::Contradicted
