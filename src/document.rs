@@ -117,6 +117,45 @@ pub enum Side {
     Right,
 }
 
+/// Makes document ids unique, in order: a repeated id gets `-2`, `-3`, ... (skipping ids
+/// already in use), so that two inputs named `notes.txt` in different folders stay apart in
+/// every report. Returns true if any id changed.
+///
+/// ```
+/// use parallax::Document;
+/// let mut docs = vec![Document::from_text("a", "x."), Document::from_text("a", "y."),
+///                     Document::from_text("a-2", "z.")];
+/// assert!(parallax::document::unique_ids(&mut docs));
+/// let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+/// assert_eq!(ids, ["a", "a-3", "a-2"]);
+/// ```
+pub fn unique_ids(docs: &mut [Document]) -> bool {
+    use std::collections::HashSet;
+    // Ids that appear first keep their name; only later duplicates are renamed. Every
+    // original id is reserved up front so a rename never takes a name a later input has.
+    let mut taken: HashSet<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut changed = false;
+    for d in docs.iter_mut() {
+        if seen.insert(d.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        let new = loop {
+            let candidate = format!("{}-{n}", d.id);
+            if !taken.contains(&candidate) {
+                break candidate;
+            }
+            n += 1;
+        };
+        taken.insert(new.clone());
+        seen.insert(new.clone());
+        d.id = new;
+        changed = true;
+    }
+    changed
+}
+
 /// The same kind of thing for the left and the right source.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Pair<T> {

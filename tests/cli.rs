@@ -286,3 +286,38 @@ fn detectors_can_be_chosen_by_name() {
         "sarcasm",
     );
 }
+
+#[test]
+fn missing_arguments_are_named_on_the_one_line() {
+    // clap lists the missing arguments on the lines after its first; they must survive.
+    fails(&["eval", "mrpc"], "<TEST.tsv>");
+}
+
+#[test]
+fn inputs_with_the_same_stem_get_distinct_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, text) in [
+        ("a", "Rubio spoke with al-Sudani."),
+        ("b", "Al-Sudani spoke with Rubio."),
+    ] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("notes.txt"), text).unwrap();
+    }
+    let a = dir.path().join("a/notes.txt");
+    let b = dir.path().join("b/notes.txt");
+    let out = parallax()
+        .args(["compare", "--format", "json"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["notes", "notes-2"]);
+}

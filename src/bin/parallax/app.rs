@@ -77,10 +77,29 @@ pub fn clap_error(e: clap::Error) -> ExitCode {
         }
         _ => {
             let rendered = e.render().to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments");
-            let msg = first.trim_start_matches("error: ");
-            eprintln!("parallax: {msg} (see 'parallax --help')");
+            eprintln!("parallax: {} (see 'parallax --help')", one_line(&rendered));
             ExitCode::from(2)
         }
     }
+}
+
+/// Folds clap's message into one line: the first line plus the indented lines that belong to
+/// it ("the following required arguments were not provided:" is followed by the names),
+/// stopping at the blank line before the usage and tips.
+pub fn one_line(rendered: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for line in rendered.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with("Usage:") || line.starts_with("tip:") {
+            if parts.is_empty() {
+                continue;
+            }
+            break;
+        }
+        parts.push(line.trim_start_matches("error: "));
+    }
+    if parts.is_empty() {
+        return "invalid arguments".to_string();
+    }
+    parts.join(" ")
 }

@@ -64,6 +64,8 @@ pub fn run(
         }
         docs.push(input.document);
     }
+    // Two inputs with the same stem (a/notes.txt, b/notes.txt) must not share an id.
+    parallax::document::unique_ids(&mut docs);
     let opts = Options {
         detectors,
         ..Default::default()
