@@ -235,7 +235,7 @@ pub fn source_totals(summaries: &[EventSummary]) -> Vec<SourceTotal> {
         }
     }
     let mut out: Vec<SourceTotal> = by.into_values().collect();
-    out.sort_by(|a, b| b.totals.omitted.cmp(&a.totals.omitted));
+    out.sort_by_key(|t| std::cmp::Reverse(t.totals.omitted));
     out
 }
 
