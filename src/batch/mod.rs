@@ -149,6 +149,8 @@ fn read_sources(
         }
         docs.push(doc);
     }
+    // As `compare` does: `wire.txt` and `wire.html` in one event stay apart in the report.
+    crate::document::unique_ids(&mut docs);
     Ok(docs)
 }
 
@@ -198,6 +200,38 @@ mod tests {
         for good in ["erbil-2025-10-28", "Event 7", "événement"] {
             assert!(check_id(good).is_ok(), "{good:?}");
         }
+    }
+
+    fn text(label: &str, t: &str) -> Source {
+        Source {
+            label: Some(label.into()),
+            outlet: None,
+            date: None,
+            origin: Origin::Text(t.into()),
+        }
+    }
+
+    #[test]
+    fn repeated_labels_stay_apart() {
+        let e = Event {
+            id: "x".into(),
+            title: None,
+            sources: vec![
+                text("wire", "Flights resumed."),
+                text("wire", "Flights did not resume."),
+            ],
+            problem: None,
+        };
+        let o = run_event(&e, &BatchOptions::default());
+        let ids: Vec<String> = o
+            .report
+            .unwrap()
+            .documents
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        assert_eq!(ids, ["wire", "wire-2"]);
+        assert_eq!(o.summary.contradictions, 2, "{:?}", o.summary);
     }
 
     #[test]

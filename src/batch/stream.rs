@@ -137,3 +137,47 @@ fn one(line: usize, bytes: &[u8], opts: &BatchOptions) -> Result<(Vec<u8>, Done)
         },
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str, chunk: usize) -> (Vec<u8>, usize, Vec<usize>) {
+        let mut out = Vec::new();
+        let mut lines = Vec::new();
+        let failed = stream(
+            &mut input.as_bytes(),
+            &mut out,
+            &BatchOptions::default(),
+            chunk,
+            None,
+            &mut |d| lines.push(d.line),
+        )
+        .unwrap();
+        (out, failed, lines)
+    }
+
+    #[test]
+    fn output_is_in_input_order_whatever_the_chunk_size() {
+        let mut input = String::new();
+        for i in 0..7 {
+            input.push_str(&format!(
+                "{{\"id\": \"e{i}\", \"sources\": [{{\"text\": \"{i} drones struck the airport.\"}}, {{\"text\": \"Two drones struck the airport.\"}}]}}\n"
+            ));
+            if i == 3 {
+                input.push_str("\n{\"id\": 5}\n");
+            }
+        }
+        let (one, failed, lines) = run(&input, 1);
+        assert_eq!(failed, 1);
+        assert_eq!(lines, [1, 2, 3, 4, 6, 7, 8, 9], "line 5 is blank");
+        assert_eq!(one, run(&input, 3).0);
+        assert_eq!(one, run(&input, CHUNK).0);
+        let ids: Vec<String> = String::from_utf8(one)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<StreamLine>(l).unwrap().id)
+            .collect();
+        assert_eq!(ids, ["e0", "e1", "e2", "e3", "event-6", "e4", "e5", "e6"]);
+    }
+}
