@@ -3,11 +3,12 @@
 //! leaves it out.
 //!
 //! Grouping is a union-find over the pairwise alignments already in the report: every
-//! statement is a node, and each alignment joins all its left and right statements. A claim
-//! is one connected component, so every statement of every source lands in exactly one claim
-//! (statements no other source aligns with are claims of their own). Working from the
-//! finished comparisons means no statement is scored twice and the matrix can never disagree
-//! with the pairwise tables.
+//! statement is a node, and each alignment joins its left and right statements, strongest
+//! alignment first. A join that would put two statements of one source into the same claim
+//! is refused (except the parts of a one-to-many split), so chains of pairwise links cannot
+//! glue distinct claims together. A claim is one component, so every statement of every
+//! source lands in exactly one claim (statements no other source aligns with are claims of
+//! their own). Working from the finished comparisons means no statement is scored twice.
 //!
 //! A cell is decided by majority, so that one dissenting source does not mark the sources
 //! that agree with each other: a source is `contradicted` when more than half of the other
@@ -32,17 +33,41 @@ pub fn group(documents: &[DocumentReport], comparisons: &[ComparisonReport]) -> 
         })
         .collect();
     let total: usize = documents.iter().map(|d| d.statements.len()).sum();
-    let mut uf = UnionFind::new(total);
-    for c in comparisons {
-        for a in &c.alignments {
-            let mut nodes = a
-                .left
+    let doc_of: Vec<usize> = documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| std::iter::repeat_n(d, doc.statements.len()))
+        .collect();
+    let mut uf = UnionFind::new(&doc_of);
+    // Strongest alignments first (ties in report order), so that when two links compete
+    // for a claim, the better one wins; the order is fixed, so claims are deterministic.
+    let mut links: Vec<(usize, usize)> = comparisons
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| (0..c.alignments.len()).map(move |ai| (ci, ai)))
+        .collect();
+    links.sort_by(|&(ca, aa), &(cb, ab)| {
+        let (x, y) = (
+            &comparisons[ca].alignments[aa],
+            &comparisons[cb].alignments[ab],
+        );
+        y.score.total_cmp(&x.score)
+    });
+    for (ci, ai) in links {
+        let (c, a) = (&comparisons[ci], &comparisons[ci].alignments[ai]);
+        let side = |doc: usize, idx: &[usize], uf: &mut UnionFind| -> Option<usize> {
+            let first = offsets[doc] + *idx.first()?;
+            // A one-to-many split belongs together whatever else it joins.
+            idx[1..]
                 .iter()
-                .map(|&i| offsets[c.left] + i)
-                .chain(a.right.iter().map(|&j| offsets[c.right] + j));
-            if let Some(first) = nodes.next() {
-                nodes.for_each(|n| uf.union(first, n));
-            }
+                .for_each(|&i| uf.union(first, offsets[doc] + i, true));
+            Some(first)
+        };
+        if let (Some(l), Some(r)) = (
+            side(c.left, &a.left, &mut uf),
+            side(c.right, &a.right, &mut uf),
+        ) {
+            uf.union(l, r, false);
         }
     }
 
@@ -65,10 +90,14 @@ pub fn group(documents: &[DocumentReport], comparisons: &[ComparisonReport]) -> 
     let mut rel: Vec<Vec<Option<Relation>>> = vec![vec![None; n * n]; members.len()];
     for c in comparisons {
         for a in &c.alignments {
-            let Some(&first) = a.left.first() else {
+            let (Some(&first), Some(&other)) = (a.left.first(), a.right.first()) else {
                 continue;
             };
-            let k = claim_of_root[uf.find(offsets[c.left] + first)];
+            let root = uf.find(offsets[c.left] + first);
+            if root != uf.find(offsets[c.right] + other) {
+                continue; // a link that lost to a stronger one: no verdict in either claim
+            }
+            let k = claim_of_root[root];
             for (x, y) in [(c.left, c.right), (c.right, c.left)] {
                 let cell = &mut rel[k][x * n + y];
                 *cell = Some(match *cell {
@@ -183,17 +212,20 @@ pub fn totals(claims: &[ClaimReport], n: usize) -> Vec<SourceTotals> {
     t
 }
 
-/// Union-find with path halving and union by size.
+/// Union-find with path halving and union by size, which also keeps, per component, the
+/// sorted list of sources it holds statements of.
 struct UnionFind {
     parent: Vec<usize>,
     size: Vec<usize>,
+    sources: Vec<Vec<usize>>,
 }
 
 impl UnionFind {
-    fn new(n: usize) -> Self {
+    fn new(doc_of: &[usize]) -> Self {
         UnionFind {
-            parent: (0..n).collect(),
-            size: vec![1; n],
+            parent: (0..doc_of.len()).collect(),
+            size: vec![1; doc_of.len()],
+            sources: doc_of.iter().map(|&d| vec![d]).collect(),
         }
     }
 
@@ -205,9 +237,12 @@ impl UnionFind {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    /// Joins the components of `a` and `b`. Unless `force`, refuses when
+    /// both already hold a statement of the same source: a claim is said once per source, and
+    /// this keeps chains of pairwise links (A1~B1, B1~C1, C1~A5) from gluing distinct claims.
+    fn union(&mut self, a: usize, b: usize, force: bool) {
         let (mut a, mut b) = (self.find(a), self.find(b));
-        if a == b {
+        if a == b || (!force && shares(&self.sources[a], &self.sources[b])) {
             return;
         }
         if self.size[a] < self.size[b] {
@@ -215,7 +250,25 @@ impl UnionFind {
         }
         self.parent[b] = a;
         self.size[a] += self.size[b];
+        let moved = std::mem::take(&mut self.sources[b]);
+        let merged = &mut self.sources[a];
+        merged.extend(moved);
+        merged.sort_unstable();
+        merged.dedup();
     }
+}
+
+/// True when two sorted lists have an element in common.
+fn shares(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -129,3 +129,81 @@ proptest! {
         }
     }
 }
+
+/// A hand-built report: `docs` statement counts, and alignments `(left doc, right doc,
+/// left statement, right statement, score)`.
+fn hand_built(docs: &[usize], links: &[(usize, usize, usize, usize, f64)]) -> Vec<ClaimReport> {
+    use crate::classify::Relation;
+    use crate::report::{
+        AlignmentReport, ComparisonReport, DocumentReport, StatementReport, Summary,
+    };
+    let documents: Vec<DocumentReport> = docs
+        .iter()
+        .enumerate()
+        .map(|(d, &n)| DocumentReport {
+            id: format!("d{d}"),
+            path: None,
+            statements: (0..n)
+                .map(|i| StatementReport {
+                    index: i,
+                    start: 0,
+                    end: 0,
+                    text: format!("s{d}.{i}"),
+                })
+                .collect(),
+            text: None,
+            meta: Default::default(),
+        })
+        .collect();
+    let mut comparisons = Vec::new();
+    for l in 0..docs.len() {
+        for r in l + 1..docs.len() {
+            let alignments: Vec<AlignmentReport> = links
+                .iter()
+                .filter(|x| (x.0, x.1) == (l, r))
+                .map(|&(_, _, i, j, score)| AlignmentReport {
+                    left: vec![i],
+                    right: vec![j],
+                    relation: Relation::Shared,
+                    score,
+                    signals: vec![],
+                })
+                .collect();
+            comparisons.push(ComparisonReport {
+                left: l,
+                right: r,
+                alignments,
+                only_left: vec![],
+                only_right: vec![],
+                summary: Summary::default(),
+            });
+        }
+    }
+    crate::claims::group(&documents, &comparisons)
+}
+
+use crate::report::ClaimReport;
+
+#[test]
+fn a_chain_of_links_does_not_put_two_statements_of_one_source_in_a_claim() {
+    // d0.0 ~ d1.0 ~ d2.0 agree; d2.0 was also (more weakly) aligned with d0.1.
+    let claims = hand_built(
+        &[2, 1, 1],
+        &[(0, 1, 0, 0, 0.9), (1, 2, 0, 0, 0.9), (0, 2, 1, 0, 0.6)],
+    );
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    let big = claims.iter().find(|c| c.statements[1] == [0]).unwrap();
+    assert_eq!(big.statements, [vec![0], vec![0], vec![0]]);
+    let lone = claims.iter().find(|c| c.statements[0] == [1]).unwrap();
+    assert_eq!(
+        lone.cells,
+        [Coverage::Present, Coverage::Absent, Coverage::Absent]
+    );
+    // The stronger link wins whichever comparison comes first.
+    let claims = hand_built(
+        &[2, 1, 1],
+        &[(0, 1, 0, 0, 0.5), (1, 2, 0, 0, 0.9), (0, 2, 1, 0, 0.8)],
+    );
+    let d2 = claims.iter().find(|c| c.statements[2] == [0]).unwrap();
+    assert_eq!(d2.statements, [vec![1], vec![0], vec![0]], "{claims:?}");
+}
