@@ -154,11 +154,7 @@ fn generated_pathological_inputs_complete() {
     check(&p, &[], &ok(&p, Some("read as flat text"), 1));
 
     // Deeply nested Markdown block quotes and lists.
-    let md = format!(
-        "{}Quoted deep.\n\n{}- item\n",
-        ">".repeat(50_000),
-        "  ".repeat(1)
-    );
+    let md = format!("{}Quoted deep.\n\n{}- item\n", ">".repeat(50_000), "  ");
     let p = temp_input(&dir, "deep.md", md.as_bytes());
     check(&p, &[], &ok(&p, None, 1));
 

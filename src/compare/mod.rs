@@ -2,14 +2,17 @@
 //! every unordered pair in parallel (rayon `par_iter` then an ordered collect, so output never
 //! depends on the thread count), and assemble the `Report`.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::align::{AlignOptions, align};
-use crate::classify::classify;
+use crate::classify::decide;
 use crate::detect::DetectorSet;
+use crate::detect::lexicon::Lexicon;
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::profile::Profile;
+use crate::profile::{Profile, ProfileContext};
 use crate::report::{
     AlignmentReport, ComparisonReport, DocumentReport, Report, StatementReport, Summary,
 };
@@ -24,6 +27,8 @@ pub struct Options {
     pub align: AlignOptions,
     /// Which detectors run.
     pub detectors: DetectorSet,
+    /// The lexicon the detectors' cues are read with (default: the built-in one).
+    pub lexicon: Arc<Lexicon>,
 }
 
 /// A document after segmentation and profiling, reused across all its pairs.
@@ -35,19 +40,23 @@ pub struct Prepared<'a> {
     pub statements: Vec<Statement>,
     /// One profile per statement.
     pub profiles: Vec<Profile>,
+    /// Lexicon and document date the profiles were built with.
+    pub context: ProfileContext,
 }
 
 /// Segments and profiles one document.
 pub fn prepare<'a>(doc: &'a Document, opts: &Options) -> Prepared<'a> {
     let statements = segment(doc, &opts.segment);
+    let context = ProfileContext::for_document(opts.lexicon.clone(), doc);
     let profiles = statements
         .iter()
-        .map(|s| Profile::new(doc.slice(s.span)))
+        .map(|s| Profile::with_context(doc.slice(s.span), &context))
         .collect();
     Prepared {
         doc,
         statements,
         profiles,
+        context,
     }
 }
 
@@ -64,10 +73,10 @@ pub fn compare_pair(
         .alignments
         .iter()
         .map(|a| {
-            let lp = merged(&l.profiles, &a.left);
-            let rp = merged(&r.profiles, &a.right);
+            let lp = merged(l, &a.left);
+            let rp = merged(r, &a.right);
             let signals = opts.detectors.signals(lp.as_ref(), rp.as_ref());
-            AlignmentReport::new(a, classify(&signals), signals)
+            AlignmentReport::new(a, decide(a.score, &signals), signals)
         })
         .collect();
     let mut c = ComparisonReport {
@@ -83,12 +92,12 @@ pub fn compare_pair(
 }
 
 /// The profile of one statement, or of several joined (one-to-many alignments).
-fn merged<'p>(profiles: &'p [Profile], idx: &[usize]) -> std::borrow::Cow<'p, Profile> {
+fn merged<'p>(p: &'p Prepared<'_>, idx: &[usize]) -> std::borrow::Cow<'p, Profile> {
     if idx.len() == 1 {
-        std::borrow::Cow::Borrowed(&profiles[idx[0]])
+        std::borrow::Cow::Borrowed(&p.profiles[idx[0]])
     } else {
-        let text: Vec<&str> = idx.iter().map(|&i| profiles[i].text.as_str()).collect();
-        std::borrow::Cow::Owned(Profile::new(&text.join(" ")))
+        let text: Vec<&str> = idx.iter().map(|&i| p.profiles[i].text.as_str()).collect();
+        std::borrow::Cow::Owned(Profile::with_context(&text.join(" "), &p.context))
     }
 }
 

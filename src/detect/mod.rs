@@ -3,10 +3,17 @@
 //! `--detectors`. One file per detector.
 
 mod attribution;
+mod date;
+mod entity;
+pub mod explain;
 mod hedge;
+mod intensity;
 mod lexical;
+pub mod lexicon;
+mod loaded_term;
 mod negation;
 mod number;
+mod quote;
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::profile::Profile;
 
+pub use explain::{DetectorVerdict, Explanation, explain};
 pub use lexical::similarity;
 
 /// The closed set of detectors, named in the JSON `detector` field exactly as here.
@@ -127,6 +135,40 @@ pub struct Signal {
     pub short: String,
 }
 
+impl Signal {
+    /// A `Framing` signal.
+    pub fn framing(
+        detector: DetectorName,
+        left: impl Into<String>,
+        right: impl Into<String>,
+        explanation: String,
+        short: String,
+    ) -> Self {
+        Signal {
+            detector,
+            kind: SignalKind::Framing,
+            left: left.into(),
+            right: right.into(),
+            explanation,
+            short,
+        }
+    }
+
+    /// A `Conflict` signal.
+    pub fn conflict(
+        detector: DetectorName,
+        left: impl Into<String>,
+        right: impl Into<String>,
+        explanation: String,
+        short: String,
+    ) -> Self {
+        Signal {
+            kind: SignalKind::Conflict,
+            ..Signal::framing(detector, left, right, explanation, short)
+        }
+    }
+}
+
 /// A statement-pair detector. Both methods have defaults, so a detector implements only
 /// what it does: `score` adds similarity evidence, `signals` explains differences.
 pub trait Detector: Send + Sync {
@@ -210,7 +252,11 @@ fn build(name: DetectorName) -> Option<Box<dyn Detector>> {
         DetectorName::Hedge => Box::new(hedge::Hedge),
         DetectorName::Number => Box::new(number::Number),
         DetectorName::Negation => Box::new(negation::Negation),
-        _ => return None,
+        DetectorName::Intensity => Box::new(intensity::Intensity),
+        DetectorName::Quote => Box::new(quote::Quote),
+        DetectorName::Date => Box::new(date::Date),
+        DetectorName::Entity => Box::new(entity::Entity),
+        DetectorName::LoadedTerm => Box::new(loaded_term::LoadedTerm),
     })
 }
 

@@ -1,17 +1,26 @@
 //! A `Profile` is everything the pair stages need to know about one statement, computed once
 //! per statement so that the n×m alignment loop only compares ready-made profiles
-//! (normalised tokens, stems, content-term ids, numbers, capitalised names).
+//! (normalised tokens, stems, content-term ids, numbers, capitalised names, and the `Cues`
+//! the detectors compare: speech verbs, speaker, hedges, dates...).
 
+pub mod cues;
+pub mod dates;
 pub mod features;
 mod fold;
 mod numbers;
 mod tokens;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
+use crate::detect::lexicon::Lexicon;
+
+pub use cues::Cues;
+pub use dates::{DateMention, DayNumber, parse_iso};
 pub use features::{FEATURE_NAMES, PAIR_FEATURES, SimFeatures, TermWeights, pair_features};
 pub use fold::fold;
-pub use numbers::{NumberMention, extract_numbers};
+pub use numbers::{NumberMention, extract_numbers, extract_numbers_in};
 pub use tokens::{Token, TokenKind, is_stopword, stem, tokenize};
 
 /// The per-statement features. Owned by the statement's document, shared by all its pairs.
@@ -31,6 +40,37 @@ pub struct Profile {
     pub names: Vec<String>,
     /// Similarity features (weighted stem sets, n-grams, sequence) for the alignment model.
     pub sim: SimFeatures,
+    /// What the detectors compare (speech verbs, hedges, dates, entities...).
+    pub cues: Cues,
+}
+
+/// What profiling needs besides the text: the lexicon and the document's date (which
+/// resolves "Tuesday" or "yesterday"). `Default` is the built-in lexicon and no date.
+#[derive(Clone, Debug)]
+pub struct ProfileContext {
+    /// The lexicon cues are read with.
+    pub lexicon: Arc<Lexicon>,
+    /// The document's publication date, if known.
+    pub doc_date: Option<DayNumber>,
+}
+
+impl Default for ProfileContext {
+    fn default() -> Self {
+        ProfileContext {
+            lexicon: Lexicon::builtin().clone(),
+            doc_date: None,
+        }
+    }
+}
+
+impl ProfileContext {
+    /// The context of a document: its date from the metadata (ISO `YYYY-MM-DD`).
+    pub fn for_document(lexicon: Arc<Lexicon>, doc: &crate::document::Document) -> Self {
+        ProfileContext {
+            lexicon,
+            doc_date: doc.meta.date.as_deref().and_then(parse_iso),
+        }
+    }
 }
 
 impl Profile {
@@ -48,6 +88,25 @@ impl Profile {
     /// Builds the profile with explicit term weights (training and evaluation of a model
     /// other than the shipped one).
     pub fn with_weights(text: &str, weights: &TermWeights) -> Self {
+        Self::build(text, weights, Lexicon::builtin(), None)
+    }
+
+    /// Builds the profile with a lexicon and a document date (the shipped model's weights).
+    pub fn with_context(text: &str, ctx: &ProfileContext) -> Self {
+        Self::build(
+            text,
+            crate::align::model::Model::shipped().weights(),
+            &ctx.lexicon,
+            ctx.doc_date,
+        )
+    }
+
+    fn build(
+        text: &str,
+        weights: &TermWeights,
+        lex: &Lexicon,
+        doc_date: Option<DayNumber>,
+    ) -> Self {
         let tokens = tokenize(text);
         let mut content: Vec<u64> = tokens
             .iter()
@@ -69,9 +128,11 @@ impl Profile {
                 names.push(t.norm.clone());
             }
         }
-        let numbers = extract_numbers(text);
+        let numbers = extract_numbers_in(text, &tokens);
         let sim = SimFeatures::new(text, &tokens, &numbers, &names, weights);
+        let cues = cues::extract(text, &tokens, &numbers, lex, doc_date);
         Profile {
+            cues,
             text: text.to_string(),
             numbers,
             tokens,

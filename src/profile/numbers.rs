@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::tokens::{TokenKind, tokenize};
+use super::tokens::{Token, TokenKind, tokenize};
+use crate::document::Span;
 
 /// One number mentioned in a statement.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -17,6 +18,8 @@ pub struct NumberMention {
     pub unit: String,
     /// An approximation word before it ("about", "nearly", "more than"), if any.
     pub approx: Option<String>,
+    /// Byte span of `raw` relative to the statement.
+    pub span: Span,
 }
 
 const WRITTEN: &[(&str, f64)] = &[
@@ -52,6 +55,7 @@ const WRITTEN: &[(&str, f64)] = &[
 ];
 
 const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
     ("thousand", 1e3),
     ("million", 1e6),
     ("millions", 1e6),
@@ -82,14 +86,30 @@ const APPROX: &[&str] = &[
 ///
 /// `"nearly $3.5 billion and 40 percent"` → values `[3.5e9 ($, approx "nearly"), 40 (%)]`
 pub fn extract_numbers(text: &str) -> Vec<NumberMention> {
-    let toks = tokenize(text);
+    extract_numbers_in(text, &tokenize(text))
+}
+
+/// The value of a written number token: `"seven"` → 7, `"twenty-five"` → 25.
+fn written(norm: &str) -> Option<f64> {
+    let one = |w: &str| WRITTEN.iter().find(|(x, _)| *x == w).map(|x| x.1);
+    match norm.split_once('-') {
+        Some((tens, units)) => {
+            let (t, u) = (one(tens)?, one(units)?);
+            ((20.0..100.0).contains(&t) && u < 10.0).then_some(t + u)
+        }
+        None => one(norm),
+    }
+}
+
+/// As `extract_numbers`, on tokens already made (`Profile` tokenizes once).
+pub fn extract_numbers_in(text: &str, toks: &[Token]) -> Vec<NumberMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         let base = match t.kind {
             TokenKind::Number => t.norm.parse::<f64>().ok(),
-            TokenKind::Word => WRITTEN.iter().find(|(w, _)| *w == t.norm).map(|x| x.1),
+            TokenKind::Word => written(&t.norm),
             TokenKind::Punct => None,
         };
         let Some(mut value) = base else {
@@ -98,21 +118,22 @@ pub fn extract_numbers(text: &str) -> Vec<NumberMention> {
         };
         // "two dozen" → 24.
         let mut end = i + 1;
-        if let Some(n) = toks.get(end) {
-            if n.norm == "dozen" && t.norm != "dozen" {
-                value *= 12.0;
-                end += 1;
-            }
+        if let Some(n) = toks.get(end)
+            && n.norm == "dozen"
+            && t.norm != "dozen"
+        {
+            value *= 12.0;
+            end += 1;
         }
         let mut unit = String::new();
         if i > 0 && toks[i - 1].norm == "$" {
             unit.push('$');
         }
-        if let Some(n) = toks.get(end) {
-            if let Some((_, s)) = SCALES.iter().find(|(w, _)| *w == n.norm) {
-                value *= s;
-                end += 1;
-            }
+        if let Some(n) = toks.get(end)
+            && let Some((_, s)) = SCALES.iter().find(|(w, _)| *w == n.norm)
+        {
+            value *= s;
+            end += 1;
         }
         if let Some(n) = toks.get(end) {
             match n.norm.as_str() {
@@ -154,6 +175,7 @@ pub fn extract_numbers(text: &str) -> Vec<NumberMention> {
             value,
             unit,
             approx,
+            span: Span::new(s, e),
         });
         i = end;
     }
@@ -184,6 +206,13 @@ mod tests {
     fn written_and_dozen() {
         assert_eq!(extract_numbers("seven soldiers")[0].value, 7.0);
         assert_eq!(extract_numbers("two dozen rockets")[0].value, 24.0);
+    }
+
+    #[test]
+    fn hyphenated_and_hundreds() {
+        assert_eq!(extract_numbers("twenty-five rockets")[0].value, 25.0);
+        assert_eq!(extract_numbers("three hundred troops")[0].value, 300.0);
+        assert!(extract_numbers("a well-known fact").is_empty());
     }
 
     #[test]

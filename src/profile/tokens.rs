@@ -205,8 +205,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let mut j = i + 1;
-        let kind;
-        if c.is_alphanumeric() {
+        let kind = if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             // Join letters/digits, inner apostrophes and hyphens, and periods inside initialisms
             // or numbers ("U.S.", "3.5", "a.m.").
@@ -215,13 +214,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let next = chars.get(j + 1).map(|x| x.1);
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if matches!(d, '\'' | '’' | '-' | '‑' | '‐')
-                    && next.is_some_and(char::is_alphanumeric)
+                } else if (matches!(d, '\'' | '’' | '-' | '‑' | '‐' | '.')
+                    && next.is_some_and(char::is_alphanumeric))
+                    || (d == ',' && numeric && next.is_some_and(|n| n.is_ascii_digit()))
                 {
-                    j += 2;
-                } else if d == '.' && next.is_some_and(char::is_alphanumeric) {
-                    j += 2;
-                } else if d == ',' && numeric && next.is_some_and(|n| n.is_ascii_digit()) {
+                    // An inner apostrophe, hyphen or period, or a thousands comma.
                     j += 2;
                 } else if d == '.' && is_initialism(&text[start..chars[j].0]) {
                     // Trailing period of "U.S." belongs to the token.
@@ -232,17 +229,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let raw = &text[start..chars.get(j).map_or(text.len(), |x| x.0)];
-            kind = if raw
+            if raw
                 .chars()
                 .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
             {
                 TokenKind::Number
             } else {
                 TokenKind::Word
-            };
+            }
         } else {
-            kind = TokenKind::Punct;
-        }
+            TokenKind::Punct
+        };
         let end = chars.get(j).map_or(text.len(), |x| x.0);
         let raw = &text[start..end];
         let norm = normalize(raw, kind);

@@ -18,6 +18,8 @@ pub enum Command {
     Compare(CompareArgs),
     /// Measure (and train) statement alignment on benchmarks: MRPC, STS-B, generated documents.
     Eval(crate::cmd::eval::EvalArgs),
+    /// Show every detector's verdict on one pair of statements, with scores and explanations.
+    Explain(crate::cmd::explain::ExplainArgs),
     /// Compare many events (folders or a manifest) and rank them by divergence; or, with
     /// --jsonl, events as JSON lines on stdin to reports on stdout.
     Batch(crate::cmd::batch::BatchArgs),
@@ -84,6 +86,9 @@ pub struct CompareArgs {
     /// Comma-separated detectors to run (default: all).
     #[arg(long, value_name = "LIST")]
     pub detectors: Option<String>,
+    /// A TOML lexicon that extends the built-in one (docs/detectors.md).
+    #[arg(long, value_name = "FILE.toml")]
+    pub lexicon: Option<std::path::PathBuf>,
     /// How to read the inputs (default: by extension, then content).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,

@@ -39,6 +39,10 @@ pub fn run(
         Some(list) => DetectorSet::parse(list).map_err(|e| anyhow!("--detectors: {e}"))?,
         None => DetectorSet::all(),
     };
+    let lexicon = match &args.lexicon {
+        Some(p) => std::sync::Arc::new(parallax::detect::lexicon::Lexicon::load(p)?),
+        None => parallax::detect::lexicon::Lexicon::builtin().clone(),
+    };
     let input_opts = InputOptions {
         max_bytes: args.max_bytes,
         format: match args.input_format {
@@ -68,6 +72,7 @@ pub fn run(
     parallax::document::unique_ids(&mut docs);
     let opts = Options {
         detectors,
+        lexicon,
         ..Default::default()
     };
     let report = with_threads(args.threads, || parallax::compare(&docs, &opts))??;

@@ -3,3 +3,4 @@
 pub mod batch;
 pub mod compare;
 pub mod eval;
+pub mod explain;
