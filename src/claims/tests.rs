@@ -33,7 +33,7 @@ fn three_sources_matrix_shows_who_carries_what() {
         ),
         (
             "ministry",
-            "A drone struck near Erbil airport on Tuesday. Flights were not suspended. \
+            "A drone struck near Erbil airport on Tuesday. Flights were not suspended for three hours. \
              The ministry urged calm.",
         ),
         (
