@@ -30,6 +30,7 @@ pub mod detect;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod exercise;
 pub mod input;
 pub mod profile;
 pub mod render;

@@ -10,11 +10,12 @@ use crate::error::Result;
 use crate::render::{Format, RenderOptions, render};
 use crate::report::Report;
 
-/// The reports written into each event's folder, by file name and format. (Add
-/// `("report.html", Format::Html)` here when the HTML renderer exists.)
+/// The reports written into each event's folder, by file name and format: the one list to
+/// extend when a renderer is added.
 pub const REPORT_FILES: &[(&str, Format)] = &[
     ("report.json", Format::Json),
     ("report.md", Format::Markdown),
+    ("report.html", Format::Html),
 ];
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.

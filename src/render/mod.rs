@@ -1,6 +1,8 @@
 //! Renderers. Each reads only the finished `Report` (never the pipeline's internals) and
-//! writes to any `io::Write`: the side-by-side table, JSON and Markdown.
+//! writes to any `io::Write`: the side-by-side table, JSON, Markdown and a self-contained
+//! HTML page.
 
+pub mod html;
 mod json;
 mod markdown;
 mod rows;
@@ -26,6 +28,8 @@ pub enum Format {
     Json,
     /// Markdown report.
     Markdown,
+    /// Self-contained HTML page.
+    Html,
 }
 
 /// How to render.
@@ -57,6 +61,7 @@ pub fn render(
         Format::Table => table::render(report, opts, out)?,
         Format::Json => json::render(report, out)?,
         Format::Markdown => markdown::render(report, out)?,
+        Format::Html => html::render(report, out)?,
     }
     Ok(())
 }

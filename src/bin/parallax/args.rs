@@ -18,6 +18,10 @@ pub enum Command {
     Compare(CompareArgs),
     /// Measure (and train) statement alignment on benchmarks: MRPC, STS-B, generated documents.
     Eval(crate::cmd::eval::EvalArgs),
+    /// Make a media-literacy worksheet (with answer key) from two or three reports of an event.
+    Exercise(crate::cmd::exercise::ExerciseArgs),
+    /// Ask the worksheet's questions one at a time in the terminal (answers from stdin).
+    Quiz(crate::cmd::quiz::QuizArgs),
     /// Show every detector's verdict on one pair of statements, with scores and explanations.
     Explain(crate::cmd::explain::ExplainArgs),
     /// Compare many events (folders or a manifest) and rank them by divergence; or, with
@@ -34,6 +38,8 @@ pub enum FormatArg {
     Json,
     /// Markdown report.
     Markdown,
+    /// Self-contained HTML page (side by side, filters, legend; prints and works offline).
+    Html,
 }
 
 /// How to read an input.

@@ -18,6 +18,8 @@ pub struct Env {
     pub terminal_width: Option<u16>,
     /// `$COLUMNS`, if a number.
     pub columns: Option<u16>,
+    /// stdin is a terminal (the quiz echoes piped answers so transcripts read well).
+    pub stdin_tty: bool,
 }
 
 impl Env {
@@ -40,6 +42,7 @@ impl Env {
                 .ok()
                 .and_then(|c| c.trim().parse().ok())
                 .filter(|&w| w > 0),
+            stdin_tty: std::io::stdin().is_terminal(),
         }
     }
 }

@@ -31,7 +31,7 @@ pub struct BatchArgs {
     /// (.json or .toml: events with id, title and sources with path, label, outlet, date).
     #[arg(value_name = "INPUT", required_unless_present = "jsonl")]
     pub input: Option<PathBuf>,
-    /// Where to write `<event>/report.json`, `<event>/report.md`, `summary.csv` and
+    /// Where to write `<event>/report.json`, `report.md`, `report.html`, `summary.csv` and
     /// `summary.jsonl`.
     #[arg(
         long,

@@ -81,6 +81,7 @@ pub fn run(
         FormatArg::Table => Format::Table,
         FormatArg::Json => Format::Json,
         FormatArg::Markdown => Format::Markdown,
+        FormatArg::Html => Format::Html,
     };
     let render_opts = RenderOptions {
         width: width(args.width, env),

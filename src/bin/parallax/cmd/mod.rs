@@ -3,4 +3,6 @@
 pub mod batch;
 pub mod compare;
 pub mod eval;
+pub mod exercise;
 pub mod explain;
+pub mod quiz;
