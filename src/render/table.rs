@@ -1,6 +1,6 @@
 //! The default view: a side-by-side comfy-table per comparison, one row per alignment or
 //! omitted statement, word-level highlights inside aligned pairs, a relation column with
-//! the short reasons, and a summary line.
+//! each signal's explanation, and a summary line.
 //!
 //! comfy-table's `custom_styling` feature is on so that ANSI codes inside cells do not
 //! misalign borders (CRATES.md §6); colour is decided once by the caller, never here.
@@ -126,7 +126,7 @@ fn render_one(
     let width = opts.width.max(40);
     table.set_width(width);
     // comfy-table's fixed widths include each cell's padding; the four borders take 4
-    // columns. The relation column gets a quarter (its reasons are short) up to
+    // columns. The relation column gets a quarter (explanations wrap) up to
     // RELATION_WIDTH, the two text columns share the rest equally.
     let side = (width - (width / 4).clamp(16, RELATION_WIDTH) - 4) / 2;
     let relation_width = width - 4 - 2 * side;
@@ -152,9 +152,10 @@ fn render_one(
                 if a.left.len() + a.right.len() > 2 {
                     rel.push_str(" (split)");
                 }
+                // The full explanation, as in Markdown and HTML: the table is read on its own.
                 for s in &a.signals {
-                    rel.push('\n');
-                    rel.push_str(&s.short);
+                    rel.push_str("\n· ");
+                    rel.push_str(&s.explanation);
                 }
                 [
                     label(&a.left, paint(&runs.left)),
