@@ -22,6 +22,8 @@
 //! ```
 
 pub mod align;
+pub mod batch;
+pub mod claims;
 pub mod classify;
 pub mod compare;
 pub mod detect;

@@ -430,6 +430,35 @@ fn answers_file_holds_the_key_and_the_sheet_does_not() {
 }
 
 #[test]
+fn an_unwritable_output_leaves_no_file_behind() {
+    // --answers is fine, --page points into a missing folder: neither file may appear.
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("key.md");
+    let page = dir.path().join("missing").join("page.html");
+    let out = parallax()
+        .args(["exercise", W, B, "--answers"])
+        .arg(&key)
+        .arg("--page")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("--page"), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        !key.exists(),
+        "the key was written although the page failed"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no temporary file left"
+    );
+}
+
+#[test]
 fn exercise_refuses_bad_input_in_one_line() {
     let out = parallax()
         .args(["exercise", W, "fixtures/cases/missing.txt"])

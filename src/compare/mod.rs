@@ -129,11 +129,11 @@ pub fn compare(docs: &[Document], opts: &Options) -> Result<Report> {
     let pairs: Vec<(usize, usize)> = (0..docs.len())
         .flat_map(|i| (i + 1..docs.len()).map(move |j| (i, j)))
         .collect();
-    let comparisons = pairs
+    let comparisons: Vec<ComparisonReport> = pairs
         .par_iter()
         .map(|&(i, j)| compare_pair(&prepared[i], &prepared[j], i, j, opts))
         .collect();
-    let documents = prepared
+    let documents: Vec<DocumentReport> = prepared
         .iter()
         .map(|p| DocumentReport {
             id: p.doc.id.clone(),
@@ -152,9 +152,16 @@ pub fn compare(docs: &[Document], opts: &Options) -> Result<Report> {
             meta: p.doc.meta.clone(),
         })
         .collect();
+    // The N-way matrix only adds something with three or more sources.
+    let claims = if docs.len() >= 3 {
+        crate::claims::group(&documents, &comparisons)
+    } else {
+        Vec::new()
+    };
     Ok(Report {
         version: 1,
         documents,
         comparisons,
+        claims,
     })
 }

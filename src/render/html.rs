@@ -9,7 +9,6 @@
 //! follows `prefers-color-scheme`, and prints every row. Every piece of input text goes
 //! through [`escape`]; nothing from the report is ever placed inside the script.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -17,7 +16,9 @@ use super::rows::{Row, rows};
 use super::words::{WordChange, WordOp, side_runs};
 use crate::classify::Relation;
 use crate::detect::SignalKind;
-use crate::report::{AlignmentReport, ComparisonReport, DocumentReport, Report, SignalReport};
+use crate::report::{
+    AlignmentReport, ComparisonReport, Coverage, DocumentReport, Report, SignalReport,
+};
 
 /// Escapes text for HTML element content and quoted attribute values.
 ///
@@ -156,7 +157,7 @@ pub enum CellStatus {
 /// One row of the coverage matrix: a claim and the statements of each source that state it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CoverageRow {
-    /// The claim as worded by the first source that states it.
+    /// The claim's shortest wording, as one source has it.
     pub text: String,
     /// Per document, the statement indices (0-based) stating the claim; empty if absent.
     pub cells: Vec<Vec<usize>>,
@@ -164,83 +165,27 @@ pub struct CoverageRow {
     pub status: Vec<CellStatus>,
 }
 
-/// Builds the coverage matrix from the pairwise comparisons: statements joined by any
-/// alignment form one claim (union-find), ordered by their earliest statement in the
-/// earliest source. A source's cell is the strongest relation of the alignments that
-/// touch its statements in the claim.
+/// The coverage matrix as the page shows it: the report's claims (`claims::group`, most
+/// divergent first), one row each. Empty for two documents, which have no `claims`.
 pub fn coverage_rows(report: &Report) -> Vec<CoverageRow> {
-    let offsets: Vec<usize> = report
-        .documents
+    report
+        .claims
         .iter()
-        .scan(0, |acc, d| {
-            let o = *acc;
-            *acc += d.statements.len();
-            Some(o)
-        })
-        .collect();
-    let total: usize = report.documents.iter().map(|d| d.statements.len()).sum();
-    let mut parent: Vec<usize> = (0..total).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        let mut y = x;
-        while p[y] != r {
-            let next = p[y];
-            p[y] = r;
-            y = next;
-        }
-        r
-    }
-    // (a statement id of the alignment, the two documents, the relation)
-    let mut joined: Vec<(usize, [usize; 2], Relation)> = Vec::new();
-    for c in &report.comparisons {
-        for a in &c.alignments {
-            let ids = a
-                .left
+        .map(|c| CoverageRow {
+            text: c.text.clone(),
+            cells: c.statements.clone(),
+            status: c
+                .cells
                 .iter()
-                .map(|&i| offsets[c.left] + i)
-                .chain(a.right.iter().map(|&j| offsets[c.right] + j));
-            let ids: Vec<usize> = ids.collect();
-            for w in ids.windows(2) {
-                let (x, y) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
-                if x != y {
-                    parent[x.max(y)] = x.min(y);
-                }
-            }
-            joined.push((ids[0], [c.left, c.right], a.relation));
-        }
-    }
-    // The strongest relation per (claim, document).
-    let mut strongest: BTreeMap<(usize, usize), Relation> = BTreeMap::new();
-    for (id, docs, rel) in joined {
-        let root = find(&mut parent, id);
-        for d in docs {
-            let e = strongest.entry((root, d)).or_insert(rel);
-            *e = (*e).max(rel);
-        }
-    }
-    let n = report.documents.len();
-    let mut groups: BTreeMap<usize, CoverageRow> = BTreeMap::new();
-    for (d, doc) in report.documents.iter().enumerate() {
-        for s in &doc.statements {
-            let root = find(&mut parent, offsets[d] + s.index);
-            let row = groups.entry(root).or_insert_with(|| CoverageRow {
-                text: s.text.clone(),
-                cells: vec![Vec::new(); n],
-                status: vec![CellStatus::Absent; n],
-            });
-            row.cells[d].push(s.index);
-            row.status[d] = match strongest.get(&(root, d)) {
-                Some(Relation::Contradicted) => CellStatus::Contradicted,
-                Some(Relation::Reframed) => CellStatus::Reframed,
-                _ => CellStatus::Present,
-            };
-        }
-    }
-    // Roots are the smallest id of each group, so map order is first-appearance order.
-    groups.into_values().collect()
+                .map(|x| match x {
+                    Coverage::Present => CellStatus::Present,
+                    Coverage::Reframed => CellStatus::Reframed,
+                    Coverage::Contradicted => CellStatus::Contradicted,
+                    Coverage::Absent => CellStatus::Absent,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Renders the page.
@@ -263,13 +208,6 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         comparison(&mut h, report, c);
     }
     if report.documents.len() >= 3 {
-        // MERGE: once `report.claims` (ClaimReport) lands, use it instead (same order as
-        // the report, most divergent first), keeping coverage_rows as the fallback:
-        //   report.claims.iter().map(|c| CoverageRow { text: c.text.clone(),
-        //       cells: c.statements.clone(), status: c.cells.iter().map(|x| match x {
-        //           Coverage::Present => CellStatus::Present, Coverage::Reframed => CellStatus::Reframed,
-        //           Coverage::Contradicted => CellStatus::Contradicted,
-        //           Coverage::Absent => CellStatus::Absent }).collect() }).collect()
         let matrix = coverage_rows(report);
         coverage(&mut h, report, &matrix);
     }

@@ -42,9 +42,41 @@ pub(super) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "- {}", fields.join(" · "))?;
         }
     }
+    // With three or more sources the matrix is the overview, so it comes before the pairs.
+    if !report.claims.is_empty() {
+        writeln!(out)?;
+        coverage(report, out)?;
+    }
     for c in &report.comparisons {
         writeln!(out)?;
         comparison(report, c, out)?;
+    }
+    Ok(())
+}
+
+/// The coverage matrix: one row per claim, one column per source, most divergent first.
+fn coverage(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Coverage across sources")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} claims; each row is a claim in its shortest wording, each column a source (most divergent claims first).",
+        report.claims.len()
+    )?;
+    writeln!(out)?;
+    let ids: Vec<String> = report.documents.iter().map(|d| esc(&d.id)).collect();
+    writeln!(out, "| claim | {} | divergence |", ids.join(" | "))?;
+    writeln!(out, "|---|{}---:|", "---|".repeat(report.documents.len()))?;
+    for c in &report.claims {
+        let cells: Vec<&str> = c.cells.iter().map(|x| x.as_str()).collect();
+        writeln!(
+            out,
+            "| {} _({})_ | {} | {:.2} |",
+            esc(&c.text),
+            esc(&report.documents[c.source].id),
+            cells.join(" | "),
+            c.divergence
+        )?;
     }
     Ok(())
 }

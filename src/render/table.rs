@@ -1,6 +1,6 @@
 //! The default view: a side-by-side comfy-table per comparison, one row per alignment or
 //! omitted statement, word-level highlights inside aligned pairs, a relation column with
-//! the short reasons, and a summary line.
+//! each signal's explanation, and a summary line.
 //!
 //! comfy-table's `custom_styling` feature is on so that ANSI codes inside cells do not
 //! misalign borders (CRATES.md §6); colour is decided once by the caller, never here.
@@ -24,6 +24,51 @@ pub(super) fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write)
             writeln!(out)?;
         }
         render_one(report, c, opts, out)?;
+    }
+    // The N-way matrix comes last, so it is what stays on screen after the pairs scroll by.
+    if !report.claims.is_empty() {
+        writeln!(out)?;
+        coverage(report, opts, out)?;
+    }
+    Ok(())
+}
+
+/// The coverage matrix: one row per claim (its shortest wording), one narrow column per
+/// source with a mark, most divergent claims first.
+fn coverage(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    use crate::classify::Relation;
+    use crate::report::Coverage;
+    let width = opts.width.max(40);
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL);
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_width(width);
+    let mut header = vec![Cell::new("claim (shortest wording)")];
+    header.extend(report.documents.iter().map(|d| Cell::new(&d.id)));
+    table.set_header(header);
+    for c in &report.claims {
+        let mut row = vec![Cell::new(format!(
+            "{} ({})",
+            c.text, report.documents[c.source].id
+        ))];
+        row.extend(c.cells.iter().map(|cell| {
+            Cell::new(match cell {
+                Coverage::Present => "✓".to_string(),
+                Coverage::Reframed => style::relation(Relation::Reframed, "≈", opts.color),
+                Coverage::Contradicted => style::relation(Relation::Contradicted, "✗", opts.color),
+                Coverage::Absent => style::omitted("–", opts.color),
+            })
+        }));
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+    let legend = format!(
+        "coverage of {} claims across {} sources: ✓ present · ≈ reframed · ✗ contradicted · – absent (most divergent first)",
+        report.claims.len(),
+        report.documents.len()
+    );
+    for line in wrap(&legend, usize::from(width)) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
@@ -81,7 +126,7 @@ fn render_one(
     let width = opts.width.max(40);
     table.set_width(width);
     // comfy-table's fixed widths include each cell's padding; the four borders take 4
-    // columns. The relation column gets a quarter (its reasons are short) up to
+    // columns. The relation column gets a quarter (explanations wrap) up to
     // RELATION_WIDTH, the two text columns share the rest equally.
     let side = (width - (width / 4).clamp(16, RELATION_WIDTH) - 4) / 2;
     let relation_width = width - 4 - 2 * side;
@@ -107,9 +152,10 @@ fn render_one(
                 if a.left.len() + a.right.len() > 2 {
                     rel.push_str(" (split)");
                 }
+                // The full explanation, as in Markdown and HTML: the table is read on its own.
                 for s in &a.signals {
-                    rel.push('\n');
-                    rel.push_str(&s.short);
+                    rel.push_str("\n· ");
+                    rel.push_str(&s.explanation);
                 }
                 [
                     label(&a.left, paint(&runs.left)),

@@ -18,6 +18,62 @@ pub struct Report {
     pub documents: Vec<DocumentReport>,
     /// Every unordered pair `(i, j)`, `i < j`, in lexicographic order.
     pub comparisons: Vec<ComparisonReport>,
+    /// With three or more documents: statements grouped into claims across all sources, the
+    /// most divergent first (`claims::group`). Absent (empty) for two documents.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<ClaimReport>,
+}
+
+/// One claim of the N-way coverage matrix: the statements of every source that say it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimReport {
+    /// The claim's shortest wording, exactly as one source has it.
+    pub text: String,
+    /// Index into `documents` of the source of `text`.
+    pub source: usize,
+    /// Per document (in `documents` order), the indices of its statements in this claim;
+    /// empty when the source leaves the claim out.
+    pub statements: Vec<Vec<usize>>,
+    /// Per document, how it carries the claim.
+    pub cells: Vec<Coverage>,
+    /// In [0, 1]: absent and contradicted cells weigh 1, reframed 0.5, over the number of
+    /// sources. Claims are ordered by it, descending.
+    pub divergence: f64,
+}
+
+/// How one source carries one claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// Said as (most of) the other sources say it.
+    Present,
+    /// Said, but framed differently from most of the other sources.
+    Reframed,
+    /// Said, but with facts most of the other sources contradict.
+    Contradicted,
+    /// Not said, while another source says it.
+    Absent,
+}
+
+impl Coverage {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Present => "present",
+            Coverage::Reframed => "reframed",
+            Coverage::Contradicted => "contradicted",
+            Coverage::Absent => "absent",
+        }
+    }
+
+    /// The cell's share of a claim's divergence.
+    pub fn weight(self) -> f64 {
+        match self {
+            Coverage::Present => 0.0,
+            Coverage::Reframed => 0.5,
+            Coverage::Contradicted | Coverage::Absent => 1.0,
+        }
+    }
 }
 
 /// One input document and its statements.

@@ -19,6 +19,7 @@ pub fn run(cli: &Cli, env: &Env, stdin: &mut dyn Read, stdout: &mut dyn Write) -
         Command::Exercise(args) => cmd::exercise::run(args, stdin, stdout),
         Command::Quiz(args) => cmd::quiz::run(args, env, stdin, stdout),
         Command::Explain(args) => cmd::explain::run(args, stdout),
+        Command::Batch(args) => cmd::batch::run(args, env, stdin, stdout),
     }
 }
 

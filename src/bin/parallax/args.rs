@@ -24,6 +24,9 @@ pub enum Command {
     Quiz(crate::cmd::quiz::QuizArgs),
     /// Show every detector's verdict on one pair of statements, with scores and explanations.
     Explain(crate::cmd::explain::ExplainArgs),
+    /// Compare many events (folders or a manifest) and rank them by divergence; or, with
+    /// --jsonl, events as JSON lines on stdin to reports on stdout.
+    Batch(crate::cmd::batch::BatchArgs),
 }
 
 /// Output format.

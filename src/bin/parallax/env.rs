@@ -12,6 +12,8 @@ pub struct Env {
     pub term_dumb: bool,
     /// stdout is a terminal.
     pub stdout_tty: bool,
+    /// stderr is a terminal (progress bars are drawn only then).
+    pub stderr_tty: bool,
     /// Terminal width, when stdout is a terminal that reports one.
     pub terminal_width: Option<u16>,
     /// `$COLUMNS`, if a number.
@@ -28,6 +30,7 @@ impl Env {
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             term_dumb: std::env::var("TERM").is_ok_and(|t| t == "dumb"),
             stdout_tty,
+            stderr_tty: std::io::stderr().is_terminal(),
             terminal_width: if stdout_tty {
                 terminal_size::terminal_size()
                     .map(|(w, _)| w.0)

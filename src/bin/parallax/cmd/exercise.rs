@@ -138,8 +138,25 @@ pub fn run(args: &ExerciseArgs, stdin: &mut dyn Read, stdout: &mut dyn Write) ->
         parallax::render::render(&report, Format::Html, &RenderOptions::default(), &mut page)?;
         files.push(("--page", path, page));
     }
+    // Stage every file as a temporary file beside its target first, then rename them all:
+    // a failure while writing (a missing folder, a full disk) leaves no file behind.
+    let mut staged = Vec::with_capacity(files.len());
     for (flag, path, bytes) in files {
-        std::fs::write(path, bytes).with_context(|| format!("{flag}: {path}"))?;
+        let target = std::path::Path::new(path);
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let mut tmp =
+            tempfile::NamedTempFile::new_in(dir).with_context(|| format!("{flag}: {path}"))?;
+        tmp.write_all(&bytes)
+            .with_context(|| format!("{flag}: {path}"))?;
+        staged.push((flag, path, tmp));
+    }
+    for (flag, path, tmp) in staged {
+        tmp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("{flag}: {path}"))?;
     }
     stdout.write_all(&buf)?;
     stdout.flush()?;

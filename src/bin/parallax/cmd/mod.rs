@@ -1,5 +1,6 @@
 //! One file per subcommand (xsv's layout); each exposes `run`.
 
+pub mod batch;
 pub mod compare;
 pub mod eval;
 pub mod exercise;
