@@ -16,7 +16,7 @@
 //! Cost: postings longer than `max_df` are never expanded, so building the candidates costs
 //! at most `max_df` visits per key occurrence, whatever the documents.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::profile::{Profile, hash_str};
 
@@ -71,12 +71,12 @@ pub(super) fn candidates(left: &[Profile], right: &[Profile], opts: BlockOptions
     let lk: Vec<Vec<u64>> = left.iter().map(keys).collect();
     let rk: Vec<Vec<u64>> = right.iter().map(keys).collect();
     // Document frequency over both sides, then postings of the right side for rare keys only.
-    let mut df: HashMap<u64, usize> = HashMap::new();
+    let mut df: HashMap<u64, usize> = HashMap::default();
     for k in lk.iter().chain(&rk).flatten() {
         *df.entry(*k).or_default() += 1;
     }
     let rare = |k: &u64| df.get(k).is_some_and(|&d| d <= opts.max_df);
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
     for (j, ks) in rk.iter().enumerate() {
         for k in ks.iter().filter(|k| rare(k)) {
             postings.entry(*k).or_default().push(j as u32);
@@ -112,7 +112,7 @@ pub(super) struct ContentIndex {
 
 impl ContentIndex {
     pub(super) fn new(side: &[Profile]) -> Self {
-        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
         for (i, p) in side.iter().enumerate() {
             for &k in &p.content {
                 postings.entry(k).or_default().push(i as u32);

@@ -214,6 +214,49 @@ impl TermWeights {
     }
 }
 
+/// The three term tables merged into one hash table: `[weight, cost, gain]` per stem, the
+/// value of the three lookups above (missing entries already filled with their fallbacks).
+/// Profiling looks up every token, and three `BTreeMap<String, _>` searches per token spent
+/// most of `SimFeatures::new` comparing strings.
+struct TermTable {
+    map: rustc_hash::FxHashMap<String, [f32; 3]>,
+    /// The values of a stem in none of the tables.
+    missing: [f32; 3],
+}
+
+impl TermTable {
+    fn new(w: &TermWeights) -> Self {
+        let mut map = rustc_hash::FxHashMap::default();
+        for k in w.idf.keys().chain(w.cost.keys()).chain(w.gain.keys()) {
+            map.entry(k.clone())
+                .or_insert_with(|| [w.weight(k), w.cost(k), w.gain(k)]);
+        }
+        TermTable {
+            map,
+            missing: [if w.default > 0.0 { w.default } else { 1.0 }, 0.0, 0.0],
+        }
+    }
+
+    #[inline]
+    fn get(&self, stem: &str) -> [f32; 3] {
+        self.map.get(stem).copied().unwrap_or(self.missing)
+    }
+}
+
+/// `[weight, cost, gain]` of `stem` under `weights`: from the merged table when `weights` are
+/// the shipped model's (immutable for the life of the process, so the table cannot go
+/// stale), else the three lookups.
+fn term_values<'a>(weights: &'a TermWeights) -> impl Fn(&str) -> [f32; 3] + 'a {
+    static SHIPPED: std::sync::OnceLock<TermTable> = std::sync::OnceLock::new();
+    let shipped = crate::align::model::Model::shipped().weights();
+    let table =
+        std::ptr::eq(weights, shipped).then(|| SHIPPED.get_or_init(|| TermTable::new(shipped)));
+    move |stem| match table {
+        Some(t) => t.get(stem),
+        None => [weights.weight(stem), weights.cost(stem), weights.gain(stem)],
+    }
+}
+
 fn round4(x: f32) -> f32 {
     (x * 10_000.0).round() / 10_000.0
 }
@@ -282,14 +325,16 @@ impl SimFeatures {
         let mut prev2: Option<u64> = None;
         let mut trigrams = Vec::new();
         let mut len = 0;
+        let values = term_values(weights);
         for t in tokens {
             if t.kind == TokenKind::Punct {
                 continue;
             }
             len += 1;
             let sh = hash_str(&t.stem);
-            words.push(hash_str(&t.norm));
-            wseq.push(hash_str(&t.norm));
+            let nh = hash_str(&t.norm);
+            words.push(nh);
+            wseq.push(nh);
             if let Some(p) = prev {
                 bigrams.push(p.rotate_left(17) ^ sh);
                 if let Some(q) = prev2 {
@@ -298,12 +343,13 @@ impl SimFeatures {
             }
             prev2 = prev;
             prev = Some(sh);
-            terms.push((sh, weights.cost(&t.stem), weights.gain(&t.stem)));
+            let [weight, cost, gain] = values(&t.stem);
+            terms.push((sh, cost, gain));
             if NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
                 negations = negations.saturating_add(1);
             }
             if !t.stop {
-                stems.push((sh, weights.weight(&t.stem)));
+                stems.push((sh, weight));
                 seq.push(sh as u32);
             }
         }
@@ -783,6 +829,23 @@ mod tests {
         assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 4, 2]), 3);
         assert_eq!(lcs(&[], &[1]), 0);
         assert_eq!(lcs(&[1], &[]), 0);
+    }
+
+    #[test]
+    fn merged_term_table_gives_the_three_lookups() {
+        let w = crate::align::model::Model::shipped().weights();
+        let values = term_values(w);
+        let stems = w.idf.keys().chain(w.cost.keys()).chain(w.gain.keys());
+        let mut n = 0;
+        for s in stems
+            .map(String::as_str)
+            .chain(["", "zzunseenzz", "said", "not"])
+        {
+            let want = [w.weight(s), w.cost(s), w.gain(s)];
+            assert_eq!(values(s).map(f32::to_bits), want.map(f32::to_bits), "{s}");
+            n += 1;
+        }
+        assert!(n > 1000, "the shipped tables are read: {n}");
     }
 
     #[test]

@@ -172,9 +172,11 @@ fn stemmer() -> &'static Stemmer {
 /// only skip recomputing it, so output stays the same at any thread count.
 pub fn stem(w: &str) -> String {
     use std::cell::RefCell;
-    use std::collections::HashMap;
+    // Fx, not SipHash: the keys are words of the text being compared, and hashing them
+    // was a visible share of profiling (docs/performance.md).
+    use rustc_hash::FxHashMap as HashMap;
     thread_local! {
-        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();

@@ -233,13 +233,14 @@ fn line_col(src: &str, at: usize) -> (usize, usize) {
 /// punctuation (punctuation tokens are part of the sequence and no phrase contains one).
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
-    by_first: HashMap<String, Vec<Phrase<T>>>,
+    /// Fx-hashed: looked up once per token of every statement profiled.
+    by_first: rustc_hash::FxHashMap<String, Vec<Phrase<T>>>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashMap::new(),
+            by_first: rustc_hash::FxHashMap::default(),
         }
     }
 }
