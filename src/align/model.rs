@@ -157,6 +157,57 @@ impl Model {
             // Untrained fallback: stem Dice softened by containment.
             return (0.7 * x[3] + 0.3 * x[5]).clamp(0.0, 1.0);
         }
+        // Same trees in the same order, summed the same way: the same bits as the walk.
+        let f = match self.packed() {
+            Some(flat) => self.base + flat.iter().map(|t| t.eval(x)).sum::<f32>(),
+            None => self.base + self.trees.iter().map(|t| t.eval(x)).sum::<f32>(),
+        };
+        sigmoid(f)
+    }
+
+    /// `predict` of four feature vectors at once: the same bits as four calls. One call
+    /// is a chain of 500 dependent float additions (the order fixes the bits, so it cannot be
+    /// split); four interleaved chains keep the core busy while each addition waits for the
+    /// previous one.
+    pub fn predict4(&self, x: [&[f32; PAIR_FEATURES]; 4]) -> [f32; 4] {
+        let Some(flat) = self.packed().filter(|_| !self.trees.is_empty()) else {
+            return x.map(|x| self.predict(x));
+        };
+        // The four vectors transposed: one feature of the four pairs is one 16-byte row, so
+        // each node is one load and one vector compare for all four (64 rows: a feature
+        // index masked with 63 needs no bounds check; `from_json` checked it is below 45).
+        let mut xt = [[0.0f32; 4]; 64];
+        for (l, x) in x.iter().enumerate() {
+            for (row, &v) in xt.iter_mut().zip(x.iter()) {
+                row[l] = v;
+            }
+        }
+        // `Sum` for floats starts from -0.0, the identity of addition (and the result only
+        // enters `base + sum`, where a zero's sign cannot change the sigmoid). Each lane adds
+        // the same leaves in the same order as `Tree2::eval` in `predict`.
+        let mut acc = [-0.0f32; 4];
+        for t in flat {
+            let a = xt[usize::from(t.feature[0]) & 63];
+            let b = xt[usize::from(t.feature[1]) & 63];
+            let c = xt[usize::from(t.feature[2]) & 63];
+            // Branch-free selects on the bit patterns (masks of all ones or zeros), which
+            // stay in vector registers instead of becoming four scalar leaf loads.
+            let pick = |c: bool, hi: f32, lo: f32| {
+                let m = u32::from(c).wrapping_neg();
+                f32::from_bits((m & hi.to_bits()) | (!m & lo.to_bits()))
+            };
+            for l in 0..4 {
+                let left = pick(b[l] > t.split[1], t.leaf[1], t.leaf[0]);
+                let right = pick(c[l] > t.split[2], t.leaf[3], t.leaf[2]);
+                acc[l] += pick(a[l] > t.split[0], right, left);
+            }
+        }
+        acc.map(|a| sigmoid(self.base + a))
+    }
+
+    /// The packed trees, if every tree has depth 2 and `trees` is the vector they were
+    /// packed from.
+    fn packed(&self) -> Option<&[Tree2]> {
         let key = (self.trees.as_ptr() as usize, self.trees.len());
         let (ptr, len, flat) = self.flat.0.get_or_init(|| {
             // Only when every tree has depth 2 (the shipped shape); others walk `trees`.
@@ -173,14 +224,10 @@ impl Model {
                 .collect();
             (key.0, key.1, flat)
         });
-        // Same trees in the same order, summed the same way: the same bits as the walk.
-        let f = match flat {
-            Some(flat) if (*ptr, *len) == key => {
-                self.base + flat.iter().map(|t| t.eval(x)).sum::<f32>()
-            }
-            _ => self.base + self.trees.iter().map(|t| t.eval(x)).sum::<f32>(),
-        };
-        sigmoid(f)
+        match flat {
+            Some(flat) if (*ptr, *len) == key => Some(flat),
+            _ => None,
+        }
     }
 }
 
@@ -238,6 +285,18 @@ mod tests {
                 let walk = sigmoid(m.base + m.trees.iter().map(|t| t.eval(&x)).sum::<f32>());
                 assert_eq!(m.predict(&x).to_bits(), walk.to_bits());
             }
+        }
+        // Four at a time: the same bits as one at a time.
+        let profiles: Vec<_> = texts
+            .iter()
+            .map(|t| crate::profile::Profile::new(t))
+            .collect();
+        let xs: Vec<_> = (0..4)
+            .map(|k| pair_features(&profiles[k % 3].sim, &profiles[(k * 2 + 1) % 3].sim))
+            .collect();
+        let four = m.predict4([&xs[0], &xs[1], &xs[2], &xs[3]]);
+        for (x, got) in xs.iter().zip(four) {
+            assert_eq!(got.to_bits(), m.predict(x).to_bits());
         }
         // A model whose trees were replaced after a prediction does not use the stale cache.
         let mut other = m.clone();

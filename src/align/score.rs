@@ -24,14 +24,16 @@ pub struct ScoreMatrix {
 }
 
 /// The score of one pair: the mean of the scoring detectors, the model's score if none does.
-fn cell(l: &Profile, r: &Profile, detectors: &DetectorSet, model: &Model) -> f32 {
+/// `lexical` is the model's similarity of the pair (computed four pairs at a time by
+/// `score_row`).
+fn cell(l: &Profile, r: &Profile, detectors: &DetectorSet, lexical: f32) -> f32 {
     let mut sum = 0.0;
     let mut n = 0;
     for d in detectors.iter() {
         // The lexical score is the model's: it may be a model other than the
         // shipped one (evaluation of a freshly trained model).
         let s = if d.name() == DetectorName::Lexical {
-            Some(model.similarity(&l.sim, &r.sim))
+            Some(lexical)
         } else {
             d.score(l, r)
         };
@@ -40,10 +42,40 @@ fn cell(l: &Profile, r: &Profile, detectors: &DetectorSet, model: &Model) -> f32
             n += 1;
         }
     }
-    if n == 0 {
-        model.similarity(&l.sim, &r.sim)
-    } else {
-        sum / n as f32
+    if n == 0 { lexical } else { sum / n as f32 }
+}
+
+/// Appends the cells of `l` against each of `right` to `out`, in order. The model scores
+/// four pairs per pass over its trees (`Model::predict4`: the same bits as one by one).
+fn score_row<'a>(
+    l: &Profile,
+    right: impl ExactSizeIterator<Item = &'a Profile> + Clone,
+    detectors: &DetectorSet,
+    model: &Model,
+    out: &mut Vec<f32>,
+) {
+    let mut rs = right.clone();
+    let mut x = [[0.0f32; crate::profile::PAIR_FEATURES]; 4];
+    let mut left_over = right.len();
+    while left_over > 0 {
+        let k = left_over.min(4);
+        let mut chunk = [l; 4];
+        for (c, r) in chunk.iter_mut().zip(rs.by_ref().take(k)) {
+            *c = r;
+        }
+        for (x, r) in x.iter_mut().zip(&chunk[..k]) {
+            *x = crate::profile::pair_features(&l.sim, &r.sim);
+        }
+        // A short last chunk repeats its first vector in the unused lanes.
+        let first = x[0];
+        for v in &mut x[k..] {
+            *v = first;
+        }
+        let lex = model.predict4([&x[0], &x[1], &x[2], &x[3]]);
+        for (r, &s) in chunk[..k].iter().zip(&lex) {
+            out.push(cell(l, r, detectors, s));
+        }
+        left_over -= k;
     }
 }
 
@@ -57,9 +89,7 @@ impl ScoreMatrix {
     ) -> Self {
         let mut cells = Vec::with_capacity(left.len() * right.len());
         for l in left {
-            for r in right {
-                cells.push(cell(l, r, detectors, model));
-            }
+            score_row(l, right.iter(), detectors, model, &mut cells);
         }
         Self::dense(left.len(), right.len(), cells)
     }
@@ -92,10 +122,14 @@ impl ScoreMatrix {
         let mut start = Vec::with_capacity(left.len() + 1);
         start.push(0);
         for (l, row) in left.iter().zip(candidates) {
-            for &j in row {
-                cells.push(cell(l, &right[j as usize], detectors, model));
-                col.push(j);
-            }
+            score_row(
+                l,
+                row.iter().map(|&j| &right[j as usize]),
+                detectors,
+                model,
+                &mut cells,
+            );
+            col.extend_from_slice(row);
             start.push(cells.len());
         }
         ScoreMatrix {
