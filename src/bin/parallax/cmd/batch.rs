@@ -50,6 +50,9 @@ pub struct BatchArgs {
     /// Comma-separated detectors to run (default: all).
     #[arg(long, value_name = "LIST")]
     pub detectors: Option<String>,
+    /// A TOML lexicon that extends the built-in one (docs/detectors.md).
+    #[arg(long, value_name = "FILE.toml")]
+    pub lexicon: Option<std::path::PathBuf>,
     /// Read sources that are not valid UTF-8 as Windows-1252 instead of failing their event.
     #[arg(long)]
     pub lossy: bool,
@@ -75,9 +78,15 @@ pub fn run(
         Some(list) => DetectorSet::parse(list).map_err(|e| anyhow!("--detectors: {e}"))?,
         None => DetectorSet::all(),
     };
+    // A bad lexicon is a usage error of the whole batch, reported before any event runs.
+    let lexicon = match &args.lexicon {
+        Some(p) => std::sync::Arc::new(parallax::detect::lexicon::Lexicon::load(p)?),
+        None => parallax::detect::lexicon::Lexicon::builtin().clone(),
+    };
     let opts = BatchOptions {
         compare: Options {
             detectors,
+            lexicon,
             ..Default::default()
         },
         input: InputOptions {
