@@ -18,7 +18,6 @@ use parallax::batch::{
     write_atomic, write_event,
 };
 use parallax::compare::Options;
-use parallax::detect::DetectorSet;
 use parallax::input::InputOptions;
 
 use crate::app::{width, with_threads};
@@ -74,15 +73,9 @@ pub fn run(
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
 ) -> Result<u8> {
-    let detectors = match &args.detectors {
-        Some(list) => DetectorSet::parse(list).map_err(|e| anyhow!("--detectors: {e}"))?,
-        None => DetectorSet::all(),
-    };
+    let detectors = super::detectors(args.detectors.as_deref())?;
     // A bad lexicon is a usage error of the whole batch, reported before any event runs.
-    let lexicon = match &args.lexicon {
-        Some(p) => std::sync::Arc::new(parallax::detect::lexicon::Lexicon::load(p)?),
-        None => parallax::detect::lexicon::Lexicon::builtin().clone(),
-    };
+    let lexicon = super::lexicon(args.lexicon.as_ref())?;
     let opts = BatchOptions {
         compare: Options {
             detectors,
