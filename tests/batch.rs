@@ -446,3 +446,50 @@ fn compare_with_three_inputs_shows_which_source_carries_which_claim() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v.get("claims").is_none());
 }
+
+#[test]
+fn a_lexicon_file_reaches_every_event_and_a_bad_one_stops_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("extra.toml");
+    std::fs::write(
+        &lexicon,
+        "[loaded_terms.armed_groups]\npejorative = [\"death squads\"]\n",
+    )
+    .unwrap();
+    let event = "{\"id\": \"e\", \"sources\": [\
+        {\"label\": \"a\", \"text\": \"Armed groups fired rockets at the base on Tuesday.\"}, \
+        {\"label\": \"b\", \"text\": \"Death squads fired rockets at the base on Tuesday.\"}]}\n";
+    let relation = |extra: Option<&Path>| -> String {
+        let mut cmd = parallax();
+        cmd.args(["batch", "--jsonl"]);
+        if let Some(p) = extra {
+            cmd.arg("--lexicon").arg(p);
+        }
+        let out = cmd.write_stdin(event).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["report"]["comparisons"][0]["alignments"][0]["relation"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        relation(Some(&lexicon)),
+        "reframed",
+        "the extra term is loaded"
+    );
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[hedges]\nterms = [\"reportedly\",\n  oops]\n").unwrap();
+    let out = parallax()
+        .args(["batch", "--jsonl", "--lexicon"])
+        .arg(&bad)
+        .write_stdin(event)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("bad.toml: line 3, column 3"), "{err}");
+    assert!(out.stdout.is_empty());
+}

@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Result};
 
-/// Decodes bytes strictly (no lossy fallback); see [`decode_with`].
+/// Decodes bytes strictly (no lossy fallback); see `decode_with`.
 ///
 /// ```
 /// assert_eq!(parallax::input::decode("x", b"\xEF\xBB\xBFhi").unwrap(), "hi");

@@ -2,21 +2,7 @@
 //! detector resolves weekdays against `Metadata::date`) and the Markdown front-matter block.
 
 use crate::document::Metadata;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::profile::dates::MONTHS;
 
 /// Normalises a publication date to `YYYY-MM-DD` when it can be read unambiguously; otherwise
 /// returns it trimmed, as given. Numeric day/month orders other than year-first are ambiguous

@@ -7,7 +7,8 @@ use serde::Serialize;
 use super::tokens::{Token, TokenKind};
 use crate::document::Span;
 
-const MONTHS: [&str; 12] = [
+/// Month names in lower case, January first (also read by `input::meta` for dates in meta tags).
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -160,7 +160,7 @@ pub fn side_runs(left: &str, right: &str) -> Pair<Vec<WordChange>> {
 
 /// Diffs two texts word by word into one interleaved sequence (removed runs before the
 /// added runs that replace them); `Equal` text is taken from the left side. Prefer
-/// [`side_runs`] for side-by-side views: it keeps each side's own spacing and quotes.
+/// `side_runs` for side-by-side views: it keeps each side's own spacing and quotes.
 ///
 /// `("Rubio urged Sudani", "Rubio stressed Sudani")` →
 /// `[Equal "Rubio ", Removed "urged", Added "stressed", Equal " Sudani"]`

@@ -18,7 +18,6 @@ use parallax::batch::{
     write_atomic, write_event,
 };
 use parallax::compare::Options;
-use parallax::detect::DetectorSet;
 use parallax::input::InputOptions;
 
 use crate::app::{width, with_threads};
@@ -50,6 +49,9 @@ pub struct BatchArgs {
     /// Comma-separated detectors to run (default: all).
     #[arg(long, value_name = "LIST")]
     pub detectors: Option<String>,
+    /// A TOML lexicon that extends the built-in one (docs/detectors.md).
+    #[arg(long, value_name = "FILE.toml")]
+    pub lexicon: Option<std::path::PathBuf>,
     /// Read sources that are not valid UTF-8 as Windows-1252 instead of failing their event.
     #[arg(long)]
     pub lossy: bool,
@@ -71,13 +73,13 @@ pub fn run(
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
 ) -> Result<u8> {
-    let detectors = match &args.detectors {
-        Some(list) => DetectorSet::parse(list).map_err(|e| anyhow!("--detectors: {e}"))?,
-        None => DetectorSet::all(),
-    };
+    let detectors = super::detectors(args.detectors.as_deref())?;
+    // A bad lexicon is a usage error of the whole batch, reported before any event runs.
+    let lexicon = super::lexicon(args.lexicon.as_ref())?;
     let opts = BatchOptions {
         compare: Options {
             detectors,
+            lexicon,
             ..Default::default()
         },
         input: InputOptions {

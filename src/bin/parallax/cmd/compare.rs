@@ -4,7 +4,6 @@ use std::io::{Read, Write};
 
 use anyhow::{Result, anyhow};
 use parallax::compare::Options;
-use parallax::detect::DetectorSet;
 use parallax::input::{InputFormat, InputOptions, read};
 use parallax::render::{Format, RenderOptions, render};
 
@@ -25,24 +24,9 @@ pub fn run(
             args.inputs.len()
         ));
     }
-    if args.inputs.iter().filter(|i| *i == "-").count() > 1 {
-        return Err(anyhow!("-: stdin can be read only once"));
-    }
-    if args.labels.len() > args.inputs.len() {
-        return Err(anyhow!(
-            "--label: {} labels for {} inputs",
-            args.labels.len(),
-            args.inputs.len()
-        ));
-    }
-    let detectors = match &args.detectors {
-        Some(list) => DetectorSet::parse(list).map_err(|e| anyhow!("--detectors: {e}"))?,
-        None => DetectorSet::all(),
-    };
-    let lexicon = match &args.lexicon {
-        Some(p) => std::sync::Arc::new(parallax::detect::lexicon::Lexicon::load(p)?),
-        None => parallax::detect::lexicon::Lexicon::builtin().clone(),
-    };
+    super::check_inputs(&args.inputs, &args.labels)?;
+    let detectors = super::detectors(args.detectors.as_deref())?;
+    let lexicon = super::lexicon(args.lexicon.as_ref())?;
     let input_opts = InputOptions {
         max_bytes: args.max_bytes,
         format: match args.input_format {

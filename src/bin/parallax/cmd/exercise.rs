@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use parallax::Report;
 use parallax::exercise::{
@@ -79,16 +79,7 @@ pub struct ExerciseArgs {
 
 /// Reads the inputs and compares them (default options, as `compare` does).
 pub fn report(args: &SourceArgs, stdin: &mut dyn Read) -> Result<Report> {
-    if args.inputs.iter().filter(|i| *i == "-").count() > 1 {
-        return Err(anyhow!("-: stdin can be read only once"));
-    }
-    if args.labels.len() > args.inputs.len() {
-        return Err(anyhow!(
-            "--label: {} labels for {} inputs",
-            args.labels.len(),
-            args.inputs.len()
-        ));
-    }
+    super::check_inputs(&args.inputs, &args.labels)?;
     let opts = InputOptions::default();
     let mut docs = Vec::with_capacity(args.inputs.len());
     for (i, name) in args.inputs.iter().enumerate() {

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, anyhow};
 use clap::{Args, ValueEnum};
-use parallax::detect::lexicon::Lexicon;
-use parallax::detect::{DetectorSet, Explanation, explain};
+use parallax::detect::{Explanation, explain};
 use parallax::profile::{Profile, ProfileContext, parse_iso};
 
 /// Output format of `explain`.
@@ -51,14 +50,8 @@ fn date(flag: &str, s: &Option<String>) -> Result<Option<i64>> {
 
 /// Runs `explain`.
 pub fn run(args: &ExplainArgs, stdout: &mut dyn Write) -> Result<u8> {
-    let detectors = match &args.detectors {
-        Some(list) => DetectorSet::parse(list).map_err(|e| anyhow!("--detectors: {e}"))?,
-        None => DetectorSet::all(),
-    };
-    let lexicon = match &args.lexicon {
-        Some(p) => std::sync::Arc::new(Lexicon::load(p)?),
-        None => Lexicon::builtin().clone(),
-    };
+    let detectors = super::detectors(args.detectors.as_deref())?;
+    let lexicon = super::lexicon(args.lexicon.as_ref())?;
     let ctx = |d| ProfileContext {
         lexicon: lexicon.clone(),
         doc_date: d,
