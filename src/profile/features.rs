@@ -218,23 +218,31 @@ impl TermWeights {
 /// value of the three lookups above (missing entries already filled with their fallbacks).
 /// Profiling looks up every token, and three `BTreeMap<String, _>` searches per token spent
 /// most of `SimFeatures::new` comparing strings.
-struct TermTable {
-    map: rustc_hash::FxHashMap<String, [f32; 3]>,
+struct TermTable<'a> {
+    /// Borrows the stems from the weights (the shipped model lives for the whole process):
+    /// no copy of 17,000 strings at start-up.
+    map: rustc_hash::FxHashMap<&'a str, [f32; 3]>,
     /// The values of a stem in none of the tables.
     missing: [f32; 3],
 }
 
-impl TermTable {
-    fn new(w: &TermWeights) -> Self {
+impl<'a> TermTable<'a> {
+    fn new(w: &'a TermWeights) -> Self {
+        // Filled from the three sorted tables directly (a lookup per key took as long
+        // as the whole build).
+        let missing = [if w.default > 0.0 { w.default } else { 1.0 }, 0.0, 0.0];
         let mut map = rustc_hash::FxHashMap::default();
-        for k in w.idf.keys().chain(w.cost.keys()).chain(w.gain.keys()) {
-            map.entry(k.clone())
-                .or_insert_with(|| [w.weight(k), w.cost(k), w.gain(k)]);
+        map.reserve(w.idf.len().max(w.cost.len()).max(w.gain.len()));
+        for (k, &v) in &w.idf {
+            map.insert(k.as_str(), [v, 0.0, 0.0]);
         }
-        TermTable {
-            map,
-            missing: [if w.default > 0.0 { w.default } else { 1.0 }, 0.0, 0.0],
+        for (k, &v) in &w.cost {
+            map.entry(k.as_str()).or_insert(missing)[1] = v;
         }
+        for (k, &v) in &w.gain {
+            map.entry(k.as_str()).or_insert(missing)[2] = v;
+        }
+        TermTable { map, missing }
     }
 
     #[inline]
@@ -247,7 +255,7 @@ impl TermTable {
 /// the shipped model's (immutable for the life of the process, so the table cannot go
 /// stale), else the three lookups.
 fn term_values<'a>(weights: &'a TermWeights) -> impl Fn(&str) -> [f32; 3] + 'a {
-    static SHIPPED: std::sync::OnceLock<TermTable> = std::sync::OnceLock::new();
+    static SHIPPED: std::sync::OnceLock<TermTable<'static>> = std::sync::OnceLock::new();
     let shipped = crate::align::model::Model::shipped().weights();
     let table =
         std::ptr::eq(weights, shipped).then(|| SHIPPED.get_or_init(|| TermTable::new(shipped)));
