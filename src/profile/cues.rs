@@ -464,41 +464,9 @@ fn strip_possessive(s: &str) -> &str {
     s
 }
 
+/// A weekday or month name or abbreviation ("Tuesday", "Oct"): the date tables decide.
 fn is_calendar_word(w: &str) -> bool {
-    const W: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    W.contains(&w)
+    super::dates::month_of(w).is_some() || super::dates::weekday_of(w).is_some()
 }
 
 /// The speaker: "according to X", else the subject of the first speech verb ("The Prime

@@ -138,7 +138,7 @@ pub fn parse_iso(s: &str) -> Option<DayNumber> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
 }
 
-fn month_of(norm: &str) -> Option<u32> {
+pub(crate) fn month_of(norm: &str) -> Option<u32> {
     let n = norm.trim_end_matches('.');
     if n == "sept" {
         return Some(9);
@@ -149,7 +149,7 @@ fn month_of(norm: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn weekday_of(norm: &str) -> Option<u32> {
+pub(crate) fn weekday_of(norm: &str) -> Option<u32> {
     WEEKDAYS.iter().position(|w| *w == norm).map(|i| i as u32)
 }
 
@@ -190,19 +190,16 @@ pub fn extract_dates(
         let next = |o: usize| words.get(k + o).map(|&j| &tokens[j]);
         let mut used = 1;
         let mut value = None;
+        // "Oct. 28" / "28 October" take two tokens, three with a year after them.
+        let day_and_year = |month: u32, day: u32| {
+            let year = next(2).and_then(year_number);
+            let used = if year.is_some() { 3 } else { 2 };
+            (Some(DateValue::Day { month, day, year }), used)
+        };
         // Month names: "May" counts only when capitalised (else it is the hedge "may").
         if let Some(m) = month_of(&t.norm).filter(|_| t.norm != "may" || t.capitalized) {
             if let Some(d) = next(1).and_then(|n| small_number(n, 31)) {
-                used = 2;
-                let year = next(2).and_then(year_number);
-                if year.is_some() {
-                    used = 3;
-                }
-                value = Some(DateValue::Day {
-                    month: m,
-                    day: d,
-                    year,
-                });
+                (value, used) = day_and_year(m, d);
             } else {
                 let year = next(1).and_then(year_number);
                 if year.is_some() {
@@ -218,16 +215,7 @@ pub fn extract_dates(
         } else if let Some(d) = small_number(t, 31) {
             // "28 October 2025"
             if let Some(m) = next(1).and_then(|n| month_of(&n.norm).filter(|_| n.capitalized)) {
-                used = 2;
-                let year = next(2).and_then(year_number);
-                if year.is_some() {
-                    used = 3;
-                }
-                value = Some(DateValue::Day {
-                    month: m,
-                    day: d,
-                    year,
-                });
+                (value, used) = day_and_year(m, d);
             } else if let Some(ap) = next(1).filter(|n| n.norm == "am" || n.norm == "pm") {
                 if d <= 12 {
                     used = 2;
