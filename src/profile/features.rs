@@ -466,6 +466,13 @@ fn common_blocks(a: &[u32], b: &[u32]) -> usize {
     n + common(&a[i..], &b[j..])
 }
 
+/// `if c { a } else { b }` on the bit patterns, without a branch.
+#[inline]
+fn pick(c: bool, a: f32, b: f32) -> f32 {
+    let m = u32::from(c).wrapping_neg();
+    f32::from_bits((m & a.to_bits()) | (!m & b.to_bits()))
+}
+
 fn ratio(num: f32, den: f32) -> f32 {
     if den > 0.0 { num / den } else { 0.0 }
 }
@@ -595,26 +602,21 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let (mut un_max, mut ua, mut ub) = (0.0f32, 0.0f32, 0.0f32);
     let (mut ca, mut cb, mut c_max) = (0.0f32, 0.0f32, 0.0f32);
     let (mut gain, mut gain_min) = (0.0f32, 0.0f32);
+    // Branch-free merges (the `match` on the comparison mispredicted about half the time):
+    // every step does what the taken arm of the match did, and the others add +0.0 or
+    // take the max/min of a value with itself, which leave a value unchanged (these sums
+    // start at +0.0 and can never become -0.0, the one value adding +0.0 would change).
     while i < a.stems.len() && j < b.stems.len() {
         let (x, y) = (a.stems[i], b.stems[j]);
-        match x.0.cmp(&y.0) {
-            std::cmp::Ordering::Less => {
-                ua += x.1;
-                un_max = un_max.max(x.1);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                ub += y.1;
-                un_max = un_max.max(y.1);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                wc += x.1;
-                nc += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
+        let eq = !(lt | gt);
+        ua += pick(lt, x.1, 0.0);
+        ub += pick(gt, y.1, 0.0);
+        un_max = un_max.max(pick(lt, x.1, pick(gt, y.1, un_max)));
+        wc += pick(eq, x.1, 0.0);
+        nc += usize::from(eq);
+        i += usize::from(!gt);
+        j += usize::from(!lt);
     }
     for x in &a.stems[i..] {
         ua += x.1;
@@ -628,24 +630,15 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {
         let (x, y) = (a.terms[i], b.terms[j]);
-        match x.0.cmp(&y.0) {
-            std::cmp::Ordering::Less => {
-                ca += x.1;
-                c_max = c_max.max(x.1);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                cb += y.1;
-                c_max = c_max.max(y.1);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                gain += x.2;
-                gain_min = gain_min.min(x.2);
-                i += 1;
-                j += 1;
-            }
-        }
+        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
+        let eq = !(lt | gt);
+        ca += pick(lt, x.1, 0.0);
+        cb += pick(gt, y.1, 0.0);
+        c_max = c_max.max(pick(lt, x.1, pick(gt, y.1, c_max)));
+        gain += pick(eq, x.2, 0.0);
+        gain_min = gain_min.min(pick(eq, x.2, gain_min));
+        i += usize::from(!gt);
+        j += usize::from(!lt);
     }
     for x in &a.terms[i..] {
         ca += x.1;
@@ -656,14 +649,28 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         c_max = c_max.max(y.1);
     }
     let ctg = common(&a.trigrams, &b.trigrams);
-    let (wl, sub) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
+    let (wl, sub, runs) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
         let l = lcs_masks(m, b.wseq.len());
-        (l as f32, substring_masks(m) as f32)
+        // When the masks cover both sequences whole, word `p` of `a` occurs in `b` exactly
+        // when row `p` has a bit, and word `q` of `b` occurs in `a` when column `q` has one:
+        // the unmatched runs without a search per word.
+        let runs = (a.wseq.len() <= SEQ_A && b.wseq.len() <= SEQ_B).then(|| {
+            let cols = m.iter().fold(0u128, |o, &r| o | r);
+            (
+                runs(m.iter().map(|&r| r != 0)),
+                runs((0..b.wseq.len()).map(|q| cols >> q & 1 != 0)),
+            )
+        });
+        (l as f32, substring_masks(m) as f32, runs)
     });
     let (wla, wlb) = (a.wseq.len() as f32, b.wseq.len() as f32);
 
-    let (run_a, edge_a, out_a) = unmatched_runs(&a.wseq, &b.words);
-    let (run_b, edge_b, out_b) = unmatched_runs(&b.wseq, &a.words);
+    let ((run_a, edge_a, out_a), (run_b, edge_b, out_b)) = runs.unwrap_or_else(|| {
+        (
+            unmatched_runs(&a.wseq, &b.words),
+            unmatched_runs(&b.wseq, &a.words),
+        )
+    });
     let (wa, wb) = (a.stem_weight, b.stem_weight);
     let (na, nb) = (a.stems.len(), b.stems.len());
     let cov_a = ratio(wc, wa);
@@ -751,10 +758,15 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
 /// clause shows as one long run, a rewording as scattered short ones), how many sit at the
 /// start and end (a clause added before or after), and how many in all.
 fn unmatched_runs(seq: &[u64], other: &[u64]) -> (f32, f32, f32) {
+    runs(seq.iter().map(|w| other.binary_search(w).is_ok()))
+}
+
+/// `unmatched_runs` from whether each word, in order, is found on the other side.
+fn runs(found: impl Iterator<Item = bool>) -> (f32, f32, f32) {
     let (mut best, mut run, mut total) = (0, 0, 0);
     let mut lead = None;
-    for w in seq {
-        if other.binary_search(w).is_ok() {
+    for matched in found {
+        if matched {
             lead.get_or_insert(run);
             run = 0;
         } else {
