@@ -449,10 +449,11 @@ fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
 /// sets are sorted and deduplicated; the short ends go through `common`. For the character
 /// 4-gram sets, a third of `pair_features`.
 fn common_blocks(a: &[u32], b: &[u32]) -> usize {
+    // Whole blocks as arrays (no slice-to-array conversion to check per step).
+    let (ab, bb) = (a.as_chunks::<4>().0, b.as_chunks::<4>().0);
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i + 4 <= a.len() && j + 4 <= b.len() {
-        let x: [u32; 4] = a[i..i + 4].try_into().expect("four items");
-        let y: [u32; 4] = b[j..j + 4].try_into().expect("four items");
+    while i < ab.len() && j < bb.len() {
+        let (x, y) = (ab[i], bb[j]);
         let mut eq = 0u32;
         for xv in x {
             for yv in y {
@@ -460,10 +461,10 @@ fn common_blocks(a: &[u32], b: &[u32]) -> usize {
             }
         }
         n += eq as usize;
-        i += 4 * usize::from(x[3] <= y[3]);
-        j += 4 * usize::from(y[3] <= x[3]);
+        i += usize::from(x[3] <= y[3]);
+        j += usize::from(y[3] <= x[3]);
     }
-    n + common(&a[i..], &b[j..])
+    n + common(&a[4 * i..], &b[4 * j..])
 }
 
 /// `if c { a } else { b }` on the bit patterns, without a branch.
@@ -561,35 +562,30 @@ fn lcs_masks(masks: &[u128], lb: usize) -> usize {
     (!v & low).count_ones() as usize
 }
 
-/// Longest common contiguous run (a copied phrase), from the match masks: the diagonal runs
-/// of length `k + 1` are those of length `k` moved one row down and one column on, kept where
-/// those items match too. Overwrites `masks`.
-fn substring_masks(masks: &mut [u128]) -> usize {
-    if masks.iter().all(|&m| m == 0) {
-        return 0;
-    }
-    let mut stack = [0u128; 64];
-    let heap: Vec<u128>;
-    let original: &[u128] = if masks.len() <= 64 {
-        stack[..masks.len()].copy_from_slice(masks);
-        &stack[..masks.len()]
-    } else {
-        heap = masks.to_vec();
-        &heap
-    };
-    let mut best = 1;
-    loop {
-        let mut any = 0u128;
-        for p in (1..masks.len()).rev() {
-            masks[p] = (masks[p - 1] << 1) & original[p];
-            any |= masks[p];
+/// Longest common contiguous run (a copied phrase), from the match masks: row by row, the
+/// run ending at a match `(p, q)` is one longer than the run ending at `(p - 1, q - 1)` when
+/// that is a match too, else 1. Only set bits are visited (a few per row), and one array of
+/// run lengths serves every row, updated from the highest column down so that `q - 1` still
+/// holds the previous row's value when `q` reads it.
+fn substring_masks(masks: &[u128]) -> usize {
+    let mut run = [0u8; 128];
+    let (mut prev, mut best) = (0u128, 0u8);
+    for &row in masks {
+        let mut bits = row;
+        while bits != 0 {
+            let q = 127 - bits.leading_zeros() as usize;
+            bits ^= 1u128 << q;
+            let len = if q > 0 && prev >> (q - 1) & 1 == 1 {
+                run[q - 1] + 1
+            } else {
+                1
+            };
+            run[q] = len;
+            best = best.max(len);
         }
-        masks[0] = 0;
-        if any == 0 {
-            return best;
-        }
-        best += 1;
+        prev = row;
     }
+    usize::from(best)
 }
 
 /// The pair features of two statements. Symmetric: swapping `a` and `b` gives the same
