@@ -432,6 +432,7 @@ fn char_ngrams(text: &str, n: usize) -> Vec<u32> {
 /// Size of the intersection of two sorted, deduplicated slices, branch-free (see
 /// `profile::intersect_count`: a `match` on the comparison mispredicts about half the time,
 /// and the character 4-gram sets run to a hundred items a side).
+#[inline(always)]
 fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -448,6 +449,7 @@ fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
 /// (both when equal). Every equal pair meets in exactly one pair of blocks because both
 /// sets are sorted and deduplicated; the short ends go through `common`. For the character
 /// 4-gram sets, a third of `pair_features`.
+#[inline(always)]
 fn common_blocks(a: &[u32], b: &[u32]) -> usize {
     // Whole blocks as arrays (no slice-to-array conversion to check per step).
     let (ab, bb) = (a.as_chunks::<4>().0, b.as_chunks::<4>().0);
@@ -501,6 +503,7 @@ fn sorted_positions<T: Ord + Copy>(seq: &[T]) -> Vec<(T, u16)> {
 
 /// Match bitmasks: `out[p]` has bit `q` set when item `p` of `a` equals item `q` of `b`
 /// (`p < SEQ_A`, `q < SEQ_B`), from the two sorted position lists in one merge.
+#[inline(always)]
 fn match_masks<T: Ord + Copy>(a: &[(T, u16)], b: &[(T, u16)], out: &mut [u128]) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
@@ -527,6 +530,7 @@ fn match_masks<T: Ord + Copy>(a: &[(T, u16)], b: &[(T, u16)], out: &mut [u128]) 
 
 /// Runs `f` on the match masks of `a` against `b` (one row per item of `a`, up to `SEQ_A`),
 /// on the stack for the usual short statements.
+#[inline(always)]
 fn with_masks<T: Ord + Copy, R>(
     a: &[(T, u16)],
     b: &[(T, u16)],
@@ -548,6 +552,7 @@ fn with_masks<T: Ord + Copy, R>(
 /// Bit-parallel longest common subsequence (Hyyrö 2004, after Allison & Dix) from the match
 /// masks of `a` against a `b` of `lb` items: one 128-bit word is a row of the DP table, so a
 /// row costs a few word operations. Exactly the table's result (`lcs_table` in the tests).
+#[inline(always)]
 fn lcs_masks(masks: &[u128], lb: usize) -> usize {
     if masks.is_empty() || lb == 0 {
         return 0;
@@ -567,6 +572,7 @@ fn lcs_masks(masks: &[u128], lb: usize) -> usize {
 /// that is a match too, else 1. Only set bits are visited (a few per row), and one array of
 /// run lengths serves every row, updated from the highest column down so that `q - 1` still
 /// holds the previous row's value when `q` reads it.
+#[inline(always)]
 fn substring_masks(masks: &[u128]) -> usize {
     let mut run = [0u8; 128];
     let (mut prev, mut best) = (0u128, 0u8);
@@ -592,6 +598,29 @@ fn substring_masks(masks: &[u128]) -> usize {
 /// vector (directional measures enter as min and max), so alignment does not depend on
 /// which document is on the left.
 pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2")
+        && std::arch::is_x86_feature_detected!("popcnt")
+        && std::arch::is_x86_feature_detected!("bmi1")
+        && std::arch::is_x86_feature_detected!("lzcnt")
+    {
+        // SAFETY: the CPU has every feature the function is compiled for (checked above).
+        return unsafe { pair_features_avx2(a, b) };
+    }
+    pair_features_in(a, b)
+}
+
+/// `pair_features` compiled for AVX2 and the bit instructions (wider compares for the
+/// 4-gram blocks, one instruction for the bit counts and scans of the match masks). The
+/// same integer and float operations (no fused or reordered arithmetic), so the same bits.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,popcnt,bmi1,lzcnt")]
+fn pair_features_avx2(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
+    pair_features_in(a, b)
+}
+
+#[inline(always)]
+fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     // Weighted stem overlap, and the weights and costs left unmatched on each side.
     let (mut i, mut j) = (0, 0);
     let (mut wc, mut nc) = (0.0f32, 0usize);
@@ -753,11 +782,13 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
 /// Words of `seq` absent from the sorted set `other`: the longest run of them (an added
 /// clause shows as one long run, a rewording as scattered short ones), how many sit at the
 /// start and end (a clause added before or after), and how many in all.
+#[inline(always)]
 fn unmatched_runs(seq: &[u64], other: &[u64]) -> (f32, f32, f32) {
     runs(seq.iter().map(|w| other.binary_search(w).is_ok()))
 }
 
 /// `unmatched_runs` from whether each word, in order, is found on the other side.
+#[inline(always)]
 fn runs(found: impl Iterator<Item = bool>) -> (f32, f32, f32) {
     let (mut best, mut run, mut total) = (0, 0, 0);
     let mut lead = None;
