@@ -322,16 +322,19 @@ impl SimFeatures {
         names: &[String],
         weights: &TermWeights,
     ) -> Self {
-        let mut stems: Vec<(u64, f32)> = Vec::new();
-        let mut terms: Vec<(u64, f32, f32)> = Vec::new();
-        let mut wseq = Vec::new();
-        let mut seq = Vec::new();
-        let mut words = Vec::new();
-        let mut bigrams = Vec::new();
+        // Sized once from the token count (an upper bound of each list), instead of growing
+        // every list through several reallocations per statement.
+        let n = tokens.len();
+        let mut stems: Vec<(u64, f32)> = Vec::with_capacity(n);
+        let mut terms: Vec<(u64, f32, f32)> = Vec::with_capacity(n);
+        let mut wseq = Vec::with_capacity(n);
+        let mut seq = Vec::with_capacity(n);
+        let mut words = Vec::with_capacity(n);
+        let mut bigrams = Vec::with_capacity(n);
         let mut negations = 0u8;
         let mut prev: Option<u64> = None;
         let mut prev2: Option<u64> = None;
-        let mut trigrams = Vec::new();
+        let mut trigrams = Vec::with_capacity(n);
         let mut len = 0;
         let values = term_values(weights);
         for t in tokens {
