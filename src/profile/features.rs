@@ -451,9 +451,10 @@ fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
 /// compiler turns into vector compares), then the block with the smaller last item moves on
 /// (both when equal). Every equal pair meets in exactly one pair of blocks because both
 /// sets are sorted and deduplicated; the short ends go through `common`. For the character
-/// 4-gram sets, a third of `pair_features`.
+/// 4-gram sets (a third of `pair_features` as a merge) and the word, bigram and trigram
+/// sets (a merge step waits for the previous comparison; a block step mostly does not).
 #[inline(always)]
-fn common_blocks(a: &[u32], b: &[u32]) -> usize {
+fn common_blocks<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     // Whole blocks as arrays (no slice-to-array conversion to check per step).
     let (ab, bb) = (a.as_chunks::<4>().0, b.as_chunks::<4>().0);
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -676,7 +677,7 @@ fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         cb += y.1;
         c_max = c_max.max(y.1);
     }
-    let ctg = common(&a.trigrams, &b.trigrams);
+    let ctg = common_blocks(&a.trigrams, &b.trigrams);
     let (wl, sub, runs) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
         let l = lcs_masks(m, b.wseq.len());
         // When the masks cover both sequences whole, word `p` of `a` occurs in `b` exactly
@@ -706,9 +707,9 @@ fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let scov_a = ratio(nc as f32, na as f32);
     let scov_b = ratio(nc as f32, nb as f32);
 
-    let cw = common(&a.words, &b.words);
+    let cw = common_blocks(&a.words, &b.words);
     let word_jaccard = ratio(cw as f32, (a.words.len() + b.words.len() - cw) as f32);
-    let cbg = common(&a.bigrams, &b.bigrams);
+    let cbg = common_blocks(&a.bigrams, &b.bigrams);
     let bg_a = ratio(cbg as f32, a.bigrams.len() as f32);
     let bg_b = ratio(cbg as f32, b.bigrams.len() as f32);
     let cch = common_blocks(&a.chars, &b.chars);
@@ -910,6 +911,12 @@ mod tests {
                 v
             };
             let (a, b) = (set(round % 40), set((round / 40) % 60));
+            assert_eq!(common_blocks(&a, &b), common(&a, &b), "{a:?} {b:?}");
+            // The word, bigram and trigram sets are `u64`.
+            let (a, b): (Vec<u64>, Vec<u64>) = (
+                a.iter().map(|&x| u64::from(x) << 20).collect(),
+                b.iter().map(|&x| u64::from(x) << 20).collect(),
+            );
             assert_eq!(common_blocks(&a, &b), common(&a, &b), "{a:?} {b:?}");
         }
     }
