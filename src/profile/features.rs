@@ -832,6 +832,28 @@ mod tests {
         assert_eq!(f(a, b)[21], 1.0, "negation differs");
     }
 
+    #[test]
+    fn portable_and_feature_specific_builds_agree() {
+        // `pair_features` may run a copy compiled for AVX2 and the bit instructions; the
+        // portable one must give the same bits.
+        let texts = [
+            "Rubio urged al-Sudani to disarm 3 militias on Tuesday, officials said.",
+            "Al-Sudani told Rubio the militias would not disarm, according to officials.",
+            "Flights resumed at Erbil airport.",
+            "",
+        ];
+        for a in texts {
+            for b in texts {
+                let (p, q) = (Profile::new(a), Profile::new(b));
+                assert_eq!(
+                    pair_features(&p.sim, &q.sim).map(f32::to_bits),
+                    pair_features_in(&p.sim, &q.sim).map(f32::to_bits),
+                    "{a} / {b}"
+                );
+            }
+        }
+    }
+
     /// The rolling one-row LCS table the bitmasks replace (same truncation).
     fn lcs_table(a: &[u64], b: &[u64]) -> usize {
         if a.is_empty() || b.is_empty() {
