@@ -5,6 +5,9 @@
 //!
 //! `model.json` is produced by `parallax eval mrpc TEST --train TRAIN --write-model
 //! src/align/model.json` (docs/accuracy.md): the trainer lives in `crate::eval::train`.
+//! It stays the source of truth; `build.rs` converts it into a compact form compiled into
+//! the binary (`Model::shipped` decodes it without parsing JSON, a few milliseconds less
+//! at every start), and a test checks that both give the same model.
 
 use std::sync::{Arc, OnceLock};
 
@@ -97,7 +100,32 @@ impl PartialEq for Flat {
     }
 }
 
+/// The JSON source of the shipped model (tests compare the compact form with it).
+#[cfg(test)]
 const SHIPPED: &str = include_str!("model.json");
+
+/// The compact form of `model.json` written by `build.rs` (its doc describes the files).
+mod compact {
+    pub const HEAD: &str = include_str!(concat!(env!("OUT_DIR"), "/model.head"));
+    pub const NUM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.num"));
+    pub const TABLES: [(&str, &[u8], &[u8]); 3] = [
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/model.idf.keys")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/model.idf.lens")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/model.idf.vals")),
+        ),
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/model.cost.keys")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/model.cost.lens")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/model.cost.vals")),
+        ),
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/model.gain.keys")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/model.gain.lens")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/model.gain.vals")),
+        ),
+    ];
+}
 
 impl Model {
     /// The model compiled into the binary.
@@ -108,15 +136,78 @@ impl Model {
     /// The shipped model behind an `Arc`, to put into `AlignOptions`.
     pub fn shipped_arc() -> &'static Arc<Model> {
         static M: OnceLock<Arc<Model>> = OnceLock::new();
-        M.get_or_init(|| {
-            Arc::new(Model::from_json(SHIPPED).expect("src/align/model.json is a valid model"))
-        })
+        M.get_or_init(|| Arc::new(Model::decode_shipped()))
+    }
+
+    /// The shipped model from its compact form (`build.rs`), checked like a model file.
+    fn decode_shipped() -> Model {
+        let mut words = compact::NUM
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let mut next = || words.next().expect("model.num is complete");
+        let (threshold, base, default) = (
+            f32::from_bits(next()),
+            f32::from_bits(next()),
+            f32::from_bits(next()),
+        );
+        let trees = (0..next())
+            .map(|_| {
+                let n = next() as usize;
+                let feature = (0..n).map(|_| next() as u8).collect();
+                let split = (0..n).map(|_| f32::from_bits(next())).collect();
+                let leaves = next() as usize;
+                let leaf = (0..leaves).map(|_| f32::from_bits(next())).collect();
+                Tree {
+                    feature,
+                    split,
+                    leaf,
+                }
+            })
+            .collect();
+        // The stems are sorted (written from a sorted map), so each table is built in bulk.
+        let [idf, cost, gain] = compact::TABLES.map(|(keys, lens, vals)| {
+            let mut at = 0;
+            lens.iter()
+                .zip(vals.chunks_exact(4))
+                .map(|(&n, b)| {
+                    let key = &keys[at..at + usize::from(n)];
+                    at += usize::from(n);
+                    (
+                        key.to_string(),
+                        f32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                    )
+                })
+                .collect()
+        });
+        let mut head = compact::HEAD.split('\n');
+        let m = Model {
+            provenance: head.next().unwrap_or_default().to_string(),
+            features: head.map(str::to_string).collect(),
+            threshold,
+            base,
+            trees,
+            weights: TermWeights {
+                idf,
+                default,
+                cost,
+                gain,
+            },
+            flat: Flat::default(),
+        };
+        m.check().expect("src/align/model.json is a valid model")
     }
 
     /// Parses and checks a model file.
     pub fn from_json(text: &str) -> Result<Model> {
         let m: Model =
             serde_json::from_str(text).map_err(|e| Error::Usage(format!("model: {e}")))?;
+        m.check()
+    }
+
+    /// Checks a model read from a file: the feature list it was trained on and the shape
+    /// of its trees.
+    fn check(self) -> Result<Model> {
+        let m = self;
         if m.features != FEATURE_NAMES {
             return Err(Error::Usage(
                 "model: trained on a different feature list".to_string(),
@@ -349,6 +440,17 @@ mod tests {
         other.trees.truncate(1);
         let walk = sigmoid(other.base + other.trees[0].eval(&x));
         assert_eq!(other.predict(&x).to_bits(), walk.to_bits());
+    }
+
+    #[test]
+    fn compact_form_is_the_json_model() {
+        // `build.rs` converts model.json; the binary must hold the very same model, bit for
+        // bit (the JSON writes each float's shortest form, so equal text is equal bits).
+        let json = Model::from_json(SHIPPED).unwrap();
+        let shipped = Model::shipped();
+        assert_eq!(shipped, &json);
+        assert_eq!(shipped.to_json(), SHIPPED);
+        assert_eq!(shipped.weights.idf.len(), json.weights.idf.len());
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::report::{
 use crate::segment::{SegmentOptions, Statement, segment};
 
 /// Everything `compare` can be told.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Options {
     /// Segmentation.
     pub segment: SegmentOptions,
@@ -29,6 +29,18 @@ pub struct Options {
     pub detectors: DetectorSet,
     /// The lexicon the detectors' cues are read with (default: the built-in one).
     pub lexicon: Arc<Lexicon>,
+}
+
+impl Default for Options {
+    /// Shares the built-in lexicon (a derived default would deep-copy it at every start).
+    fn default() -> Self {
+        Options {
+            segment: SegmentOptions::default(),
+            align: AlignOptions::default(),
+            detectors: DetectorSet::default(),
+            lexicon: Lexicon::builtin().clone(),
+        }
+    }
 }
 
 /// A document after segmentation and profiling, reused across all its pairs.
