@@ -59,7 +59,7 @@ pub fn content_stems(text: &str) -> Vec<String> {
     tokenize(text)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Punct && !t.stop)
-        .map(|t| t.stem)
+        .map(|t| t.stem.into_string())
         .collect()
 }
 
@@ -194,7 +194,7 @@ fn sorted_stems(text: &str) -> Vec<String> {
     let mut s: Vec<String> = tokenize(text)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| t.stem)
+        .map(|t| t.stem.into_string())
         .collect();
     s.sort();
     s.dedup();

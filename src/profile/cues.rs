@@ -173,8 +173,9 @@ pub struct Cues {
     pub generics: Vec<GenericCue>,
     /// Loaded terms.
     pub loaded: Vec<LoadedCue>,
-    /// Sorted folded words ("al-" dropped): to ask whether a name occurs at all.
-    pub vocab: Vec<String>,
+    /// Sorted folded words ("al-" dropped): to ask whether a name occurs at all. Inline
+    /// strings: one per word of every statement, a heap allocation each as `String`s.
+    pub vocab: Vec<compact_str::CompactString>,
     /// A title-case line without final punctuation (a headline): names in it summarise.
     pub headline: bool,
 }
@@ -258,7 +259,8 @@ pub fn extract(
     for m in lex.entity_phrases.scan(&view) {
         let (canonical, kind) = &lex.entities[*m.value];
         let next = tokens[m.end..].iter().find(|t| t.kind != TokenKind::Punct);
-        let descriptor = next.is_some_and(|t| t.capitalized && lex.titles.contains(&t.norm))
+        let descriptor = next
+            .is_some_and(|t| t.capitalized && lex.titles.contains(t.norm.as_str()))
             && tokens
                 .get(m.end)
                 .is_some_and(|t| t.kind != TokenKind::Punct);
@@ -315,7 +317,7 @@ pub fn extract(
         if t.kind != TokenKind::Word || claimed[i] {
             continue;
         }
-        let Some((lemma, tone)) = lex.verbs.get(&t.norm) else {
+        let Some((lemma, tone)) = lex.verbs.get(t.norm.as_str()) else {
             continue;
         };
         let prev = tokens[..i]
@@ -368,7 +370,7 @@ pub fn extract(
     let positive = lex.positive.scan(&view);
     let mut neg: Vec<(usize, String)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if !ignored[i] && t.kind == TokenKind::Word && lex.negators.contains(&t.norm) {
+        if !ignored[i] && t.kind == TokenKind::Word && lex.negators.contains(t.norm.as_str()) {
             neg.push((i, text[t.span.start..t.span.end].to_string()));
         }
     }
@@ -404,9 +406,9 @@ pub fn extract(
                 && cap
                 && !claimed[j]
                 && !t.stop
-                && !lex.titles.contains(&t.norm)
-                && !lex.anonymous.contains(&t.norm)
-                && !lex.verbs.contains_key(&t.norm)
+                && !lex.titles.contains(t.norm.as_str())
+                && !lex.anonymous.contains(t.norm.as_str())
+                && !lex.verbs.contains_key(t.norm.as_str())
                 && !is_calendar_word(&t.norm)
         };
         if !is_name(i) || initial(i) {
@@ -427,7 +429,7 @@ pub fn extract(
             .collect();
         let descriptor = tokens
             .get(i)
-            .is_some_and(|t| t.capitalized && lex.titles.contains(&t.norm));
+            .is_some_and(|t| t.capitalized && lex.titles.contains(t.norm.as_str()));
         cues.names.push(NameCue {
             key,
             surface: strip_possessive(raw(start, i)).to_string(),
@@ -437,16 +439,17 @@ pub fn extract(
 
     cues.speaker = speaker(text, tokens, &verb_at, lex, &cues.entities);
 
-    let mut vocab: Vec<String> = tokens
+    let mut vocab: Vec<compact_str::CompactString> = tokens
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .flat_map(|t| {
             let w = strip_al(&t.norm);
             std::iter::once(w).chain(w.split('-').filter(move |_| w.contains('-')))
         })
-        .map(str::to_string)
+        .map(compact_str::CompactString::from)
         .collect();
-    vocab.sort();
+    // Equal elements are equal strings: the unstable sort gives the stable sort's order.
+    vocab.sort_unstable();
     vocab.dedup();
     cues.vocab = vocab;
     cues
@@ -576,8 +579,8 @@ fn speaker(
                 && t.kind == TokenKind::Word
                 && !t.stop
                 && !DETERMINERS.contains(&t.norm.as_str())
-                && !lex.titles.contains(&t.norm)
-                && !lex.anonymous.contains(&t.norm)
+                && !lex.titles.contains(t.norm.as_str())
+                && !lex.anonymous.contains(t.norm.as_str())
                 && a + k != 0
         });
     let anonymous = key.iter().any(|w| lex.anonymous.contains(w));
@@ -624,7 +627,7 @@ fn quotes(text: &str) -> Vec<QuoteCue> {
                     let mut stems: Vec<String> = words
                         .iter()
                         .filter(|t| !t.stop)
-                        .map(|t| t.stem.clone())
+                        .map(|t| t.stem.to_string())
                         .collect();
                     stems.sort();
                     stems.dedup();
@@ -731,7 +734,7 @@ fn number_cues(
         let noun = after
             .map(|i| &tokens[i])
             .filter(|t| t.kind == TokenKind::Word && !t.stop && !is_stopword(&t.norm))
-            .map(|t| stem(&t.norm));
+            .map(|t| stem(&t.norm).into_string());
         // A range: the previous number, then "to", "-" or "and" (after "between"), then this.
         if let (Some(pe), Some(last)) = (prev_end, out.last_mut()) {
             let gap: Vec<&str> = tokens

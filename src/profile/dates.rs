@@ -267,7 +267,7 @@ pub fn extract_dates(
             "today" | "yesterday" | "tomorrow" | "tonight"
         ) {
             value = Some(DateValue::Relative {
-                words: t.norm.clone(),
+                words: t.norm.to_string(),
             });
         } else if matches!(t.norm.as_str(), "last" | "next" | "this")
             && let Some(n) = next(1)

@@ -6,6 +6,12 @@
 /// `"Al‑Sudani’s “plan”"` → `"al-sudani's \"plan\""`
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// `fold` appended to `out` (a buffer reused across calls: no allocation per call).
+pub(crate) fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
             '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => out.push('\''),
@@ -19,7 +25,6 @@ pub fn fold(s: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -124,8 +124,8 @@ impl Profile {
             if first && t.stop {
                 continue;
             }
-            if !t.stop && !names.contains(&t.norm) {
-                names.push(t.norm.clone());
+            if !t.stop && !names.iter().any(|n: &String| n.as_str() == t.norm.as_str()) {
+                names.push(t.norm.to_string());
             }
         }
         let numbers = extract_numbers_in(text, &tokens);

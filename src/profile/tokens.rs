@@ -1,8 +1,13 @@
 //! Word and number tokens with byte spans, normalised for matching: folded, possessive
 //! dropped, dotted initialisms collapsed ("U.S." and "US" both give `us`), stemmed.
+//!
+//! `norm` and `stem` are `CompactString`s: words up to 24 bytes (all but a handful) are
+//! stored inline, so a token costs no heap allocation. Two `String`s per token were most
+//! of the allocator's work in profiling (docs/performance.md).
 
 use std::sync::OnceLock;
 
+use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
@@ -25,10 +30,10 @@ pub enum TokenKind {
 pub struct Token {
     /// Byte span relative to the statement text.
     pub span: Span,
-    /// Folded, lowercased form ("al-sudani", "us", "240,000").
-    pub norm: String,
+    /// Folded, lowercased form ("al-sudani", "us", "240000").
+    pub norm: CompactString,
     /// Snowball stem of `norm` (equal to `norm` for numbers and punctuation).
-    pub stem: String,
+    pub stem: CompactString,
     /// Kind.
     pub kind: TokenKind,
     /// True for function words (never for negators, hedges or numbers).
@@ -175,25 +180,27 @@ fn stemmer() -> &'static Stemmer {
 /// Memoised per thread: news vocabulary repeats, and stemming was the largest cost of
 /// profiling a 5,000-word article (docs/performance.md). The cache cannot change a result,
 /// only skip recomputing it, so output stays the same at any thread count.
-pub fn stem(w: &str) -> String {
+pub fn stem(w: &str) -> CompactString {
     use std::cell::RefCell;
     // Fx, not SipHash: the keys are words of the text being compared, and hashing them
     // was a visible share of profiling (docs/performance.md).
     use rustc_hash::FxHashMap as HashMap;
     thread_local! {
-        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
+        static CACHE: RefCell<HashMap<CompactString, CompactString>> =
+            RefCell::new(HashMap::default());
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if let Some(s) = c.get(w) {
+            // Inline for all but the longest words: a copy, no allocation.
             return s.clone();
         }
-        let s = stemmer().stem(w).into_owned();
+        let s = CompactString::from(stemmer().stem(w).as_ref());
         // Bounded: a pathological input of unique words must not grow memory without limit.
         if c.len() >= 50_000 {
             c.clear();
         }
-        c.insert(w.to_string(), s.clone());
+        c.insert(CompactString::from(w), s.clone());
         s
     })
 }
@@ -203,6 +210,8 @@ pub fn stem(w: &str) -> String {
 /// `"U.S. envoy’s 3.5% offer"` → norms `["us", "envoy", "3.5", "%", "offer"]`
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
+    // One folding buffer for the whole statement (`normalize`).
+    let mut buf = String::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -249,7 +258,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         let end = chars.get(j).map_or(text.len(), |x| x.0);
         let raw = &text[start..end];
-        let norm = normalize(raw, kind);
+        let norm = normalize(raw, kind, &mut buf);
         let stop = kind == TokenKind::Word && is_stopword(&norm);
         let stem = if kind == TokenKind::Word {
             stem(&norm)
@@ -275,13 +284,16 @@ fn is_initialism(s: &str) -> bool {
             .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
 }
 
-fn normalize(raw: &str, kind: TokenKind) -> String {
-    let f = super::fold(raw);
+/// The norm of one token, folded in `buf` (reused across the statement's tokens) and
+/// copied out once.
+fn normalize(raw: &str, kind: TokenKind, buf: &mut String) -> CompactString {
+    buf.clear();
+    super::fold::fold_into(raw, buf);
+    let w = buf;
     match kind {
-        TokenKind::Number => f.replace(',', ""),
-        TokenKind::Punct => f,
+        TokenKind::Number => w.retain(|c| c != ','),
+        TokenKind::Punct => {}
         TokenKind::Word => {
-            let mut w = f;
             if w.contains('.') {
                 w.retain(|c| c != '.');
             }
@@ -291,9 +303,9 @@ fn normalize(raw: &str, kind: TokenKind) -> String {
                     break;
                 }
             }
-            w
         }
     }
+    CompactString::from(w.as_str())
 }
 
 #[cfg(test)]
@@ -301,7 +313,10 @@ mod tests {
     use super::*;
 
     fn norms(t: &str) -> Vec<String> {
-        tokenize(t).into_iter().map(|t| t.norm).collect()
+        tokenize(t)
+            .into_iter()
+            .map(|t| t.norm.into_string())
+            .collect()
     }
 
     #[test]

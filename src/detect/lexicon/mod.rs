@@ -275,7 +275,7 @@ pub struct TokenView<'a> {
 impl<T> PhraseSet<T> {
     fn insert(&mut self, phrase: &str, value: T) {
         let toks = tokenize(phrase);
-        let words: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
+        let words: Vec<String> = toks.iter().map(|t| t.norm.to_string()).collect();
         if words.is_empty() || toks.iter().any(|t| t.kind == TokenKind::Punct) {
             return;
         }
