@@ -3,9 +3,9 @@
 //! reads: `DIR/events/<event>/<outlet>.txt` (a folder of event folders) and `DIR/events.jsonl`.
 //!
 //! ```text
-//! cargo run --release --example gen_corpus -- /tmp/parallax-corpus 1000 5 30
-//! parallax batch /tmp/parallax-corpus/events --out /tmp/parallax-out
-//! parallax batch --jsonl < /tmp/parallax-corpus/events.jsonl > /tmp/reports.jsonl
+//! cargo run --release --example gen_corpus -- target/parallax-corpus 1000 5 30
+//! parallax batch target/parallax-corpus/events --out target/parallax-out
+//! parallax batch --jsonl < target/parallax-corpus/events.jsonl > reports.jsonl
 //! ```
 //!
 //! Arguments: DIR [EVENTS=1000] [SOURCES=5] [STATEMENTS=30] [SEED=1].

@@ -2,8 +2,8 @@
 //! directory), for measuring the release binary's time and peak memory:
 //!
 //! ```text
-//! cargo run --release --example gen_long -- /tmp/parallax-long
-//! /usr/bin/time -v target/release/parallax compare /tmp/parallax-long/left.txt /tmp/parallax-long/right.txt > /dev/null
+//! cargo run --release --example gen_long -- target/parallax-long
+//! /usr/bin/time -v target/release/parallax compare target/parallax-long/left.txt target/parallax-long/right.txt > /dev/null
 //! ```
 
 #[path = "../benches/support/long_articles.rs"]
