@@ -24,8 +24,8 @@ pub struct ScoreMatrix {
 }
 
 /// The score of one pair: the mean of the scoring detectors, the model's score if none does.
-/// `lexical` is the model's similarity of the pair (computed four pairs at a time by
-/// `score_row`).
+/// `lexical` is the model's similarity of the pair (computed eight pairs at a time by
+/// `score_pairs`).
 fn cell(l: &Profile, r: &Profile, detectors: &DetectorSet, lexical: f32) -> f32 {
     let mut sum = 0.0;
     let mut n = 0;
@@ -45,25 +45,28 @@ fn cell(l: &Profile, r: &Profile, detectors: &DetectorSet, lexical: f32) -> f32 
     if n == 0 { lexical } else { sum / n as f32 }
 }
 
-/// Appends the cells of `l` against each of `right` to `out`, in order. The model scores
-/// four pairs per pass over its trees (`Model::predict4`: the same bits as one by one).
-fn score_row<'a>(
-    l: &Profile,
-    right: impl ExactSizeIterator<Item = &'a Profile> + Clone,
+/// Appends the cells of the given pairs to `out`, in order. The model scores eight pairs
+/// per pass over its trees (`Model::predict8`: the same bits as one by one), taken across
+/// row ends so that short rows do not leave lanes empty.
+fn score_pairs<'a>(
+    mut pairs: impl Iterator<Item = (&'a Profile, &'a Profile)>,
     detectors: &DetectorSet,
     model: &Model,
     out: &mut Vec<f32>,
 ) {
-    let mut rs = right.clone();
-    let mut x = [[0.0f32; crate::profile::PAIR_FEATURES]; 4];
-    let mut left_over = right.len();
-    while left_over > 0 {
-        let k = left_over.min(4);
-        let mut chunk = [l; 4];
-        for (c, r) in chunk.iter_mut().zip(rs.by_ref().take(k)) {
-            *c = r;
+    const LANES: usize = 8;
+    let mut x = [[0.0f32; crate::profile::PAIR_FEATURES]; LANES];
+    let mut chunk: [Option<(&Profile, &Profile)>; LANES] = [None; LANES];
+    loop {
+        let mut k = 0;
+        for (slot, pair) in chunk.iter_mut().zip(pairs.by_ref()) {
+            *slot = Some(pair);
+            k += 1;
         }
-        for (x, r) in x.iter_mut().zip(&chunk[..k]) {
+        if k == 0 {
+            return;
+        }
+        for (x, &(l, r)) in x.iter_mut().zip(chunk[..k].iter().flatten()) {
             *x = crate::profile::pair_features(&l.sim, &r.sim);
         }
         // A short last chunk repeats its first vector in the unused lanes.
@@ -71,11 +74,13 @@ fn score_row<'a>(
         for v in &mut x[k..] {
             *v = first;
         }
-        let lex = model.predict4([&x[0], &x[1], &x[2], &x[3]]);
-        for (r, &s) in chunk[..k].iter().zip(&lex) {
+        let lex = model.predict8(std::array::from_fn(|q| &x[q]));
+        for (&(l, r), &s) in chunk[..k].iter().flatten().zip(&lex) {
             out.push(cell(l, r, detectors, s));
         }
-        left_over -= k;
+        if k < LANES {
+            return;
+        }
     }
 }
 
@@ -88,9 +93,8 @@ impl ScoreMatrix {
         model: &Model,
     ) -> Self {
         let mut cells = Vec::with_capacity(left.len() * right.len());
-        for l in left {
-            score_row(l, right.iter(), detectors, model, &mut cells);
-        }
+        let pairs = left.iter().flat_map(|l| right.iter().map(move |r| (l, r)));
+        score_pairs(pairs, detectors, model, &mut cells);
         Self::dense(left.len(), right.len(), cells)
     }
 
@@ -121,17 +125,15 @@ impl ScoreMatrix {
         let mut col = Vec::with_capacity(total);
         let mut start = Vec::with_capacity(left.len() + 1);
         start.push(0);
-        for (l, row) in left.iter().zip(candidates) {
-            score_row(
-                l,
-                row.iter().map(|&j| &right[j as usize]),
-                detectors,
-                model,
-                &mut cells,
-            );
+        for row in candidates {
             col.extend_from_slice(row);
-            start.push(cells.len());
+            start.push(col.len());
         }
+        let pairs = left
+            .iter()
+            .zip(candidates)
+            .flat_map(|(l, row)| row.iter().map(move |&j| (l, &right[j as usize])));
+        score_pairs(pairs, detectors, model, &mut cells);
         ScoreMatrix {
             rows: left.len(),
             cols: right.len(),

@@ -322,16 +322,19 @@ impl SimFeatures {
         names: &[String],
         weights: &TermWeights,
     ) -> Self {
-        let mut stems: Vec<(u64, f32)> = Vec::new();
-        let mut terms: Vec<(u64, f32, f32)> = Vec::new();
-        let mut wseq = Vec::new();
-        let mut seq = Vec::new();
-        let mut words = Vec::new();
-        let mut bigrams = Vec::new();
+        // Sized once from the token count (an upper bound of each list), instead of growing
+        // every list through several reallocations per statement.
+        let n = tokens.len();
+        let mut stems: Vec<(u64, f32)> = Vec::with_capacity(n);
+        let mut terms: Vec<(u64, f32, f32)> = Vec::with_capacity(n);
+        let mut wseq = Vec::with_capacity(n);
+        let mut seq = Vec::with_capacity(n);
+        let mut words = Vec::with_capacity(n);
+        let mut bigrams = Vec::with_capacity(n);
         let mut negations = 0u8;
         let mut prev: Option<u64> = None;
         let mut prev2: Option<u64> = None;
-        let mut trigrams = Vec::new();
+        let mut trigrams = Vec::with_capacity(n);
         let mut len = 0;
         let values = term_values(weights);
         for t in tokens {
@@ -432,6 +435,7 @@ fn char_ngrams(text: &str, n: usize) -> Vec<u32> {
 /// Size of the intersection of two sorted, deduplicated slices, branch-free (see
 /// `profile::intersect_count`: a `match` on the comparison mispredicts about half the time,
 /// and the character 4-gram sets run to a hundred items a side).
+#[inline(always)]
 fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -447,12 +451,15 @@ fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
 /// compiler turns into vector compares), then the block with the smaller last item moves on
 /// (both when equal). Every equal pair meets in exactly one pair of blocks because both
 /// sets are sorted and deduplicated; the short ends go through `common`. For the character
-/// 4-gram sets, a third of `pair_features`.
-fn common_blocks(a: &[u32], b: &[u32]) -> usize {
+/// 4-gram sets (a third of `pair_features` as a merge) and the word, bigram and trigram
+/// sets (a merge step waits for the previous comparison; a block step mostly does not).
+#[inline(always)]
+fn common_blocks<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    // Whole blocks as arrays (no slice-to-array conversion to check per step).
+    let (ab, bb) = (a.as_chunks::<4>().0, b.as_chunks::<4>().0);
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i + 4 <= a.len() && j + 4 <= b.len() {
-        let x: [u32; 4] = a[i..i + 4].try_into().expect("four items");
-        let y: [u32; 4] = b[j..j + 4].try_into().expect("four items");
+    while i < ab.len() && j < bb.len() {
+        let (x, y) = (ab[i], bb[j]);
         let mut eq = 0u32;
         for xv in x {
             for yv in y {
@@ -460,10 +467,17 @@ fn common_blocks(a: &[u32], b: &[u32]) -> usize {
             }
         }
         n += eq as usize;
-        i += 4 * usize::from(x[3] <= y[3]);
-        j += 4 * usize::from(y[3] <= x[3]);
+        i += usize::from(x[3] <= y[3]);
+        j += usize::from(y[3] <= x[3]);
     }
-    n + common(&a[i..], &b[j..])
+    n + common(&a[4 * i..], &b[4 * j..])
+}
+
+/// `if c { a } else { b }` on the bit patterns, without a branch.
+#[inline]
+fn pick(c: bool, a: f32, b: f32) -> f32 {
+    let m = u32::from(c).wrapping_neg();
+    f32::from_bits((m & a.to_bits()) | (!m & b.to_bits()))
 }
 
 fn ratio(num: f32, den: f32) -> f32 {
@@ -493,6 +507,7 @@ fn sorted_positions<T: Ord + Copy>(seq: &[T]) -> Vec<(T, u16)> {
 
 /// Match bitmasks: `out[p]` has bit `q` set when item `p` of `a` equals item `q` of `b`
 /// (`p < SEQ_A`, `q < SEQ_B`), from the two sorted position lists in one merge.
+#[inline(always)]
 fn match_masks<T: Ord + Copy>(a: &[(T, u16)], b: &[(T, u16)], out: &mut [u128]) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
@@ -519,6 +534,7 @@ fn match_masks<T: Ord + Copy>(a: &[(T, u16)], b: &[(T, u16)], out: &mut [u128]) 
 
 /// Runs `f` on the match masks of `a` against `b` (one row per item of `a`, up to `SEQ_A`),
 /// on the stack for the usual short statements.
+#[inline(always)]
 fn with_masks<T: Ord + Copy, R>(
     a: &[(T, u16)],
     b: &[(T, u16)],
@@ -540,6 +556,7 @@ fn with_masks<T: Ord + Copy, R>(
 /// Bit-parallel longest common subsequence (Hyyrö 2004, after Allison & Dix) from the match
 /// masks of `a` against a `b` of `lb` items: one 128-bit word is a row of the DP table, so a
 /// row costs a few word operations. Exactly the table's result (`lcs_table` in the tests).
+#[inline(always)]
 fn lcs_masks(masks: &[u128], lb: usize) -> usize {
     if masks.is_empty() || lb == 0 {
         return 0;
@@ -554,67 +571,81 @@ fn lcs_masks(masks: &[u128], lb: usize) -> usize {
     (!v & low).count_ones() as usize
 }
 
-/// Longest common contiguous run (a copied phrase), from the match masks: the diagonal runs
-/// of length `k + 1` are those of length `k` moved one row down and one column on, kept where
-/// those items match too. Overwrites `masks`.
-fn substring_masks(masks: &mut [u128]) -> usize {
-    if masks.iter().all(|&m| m == 0) {
-        return 0;
-    }
-    let mut stack = [0u128; 64];
-    let heap: Vec<u128>;
-    let original: &[u128] = if masks.len() <= 64 {
-        stack[..masks.len()].copy_from_slice(masks);
-        &stack[..masks.len()]
-    } else {
-        heap = masks.to_vec();
-        &heap
-    };
-    let mut best = 1;
-    loop {
-        let mut any = 0u128;
-        for p in (1..masks.len()).rev() {
-            masks[p] = (masks[p - 1] << 1) & original[p];
-            any |= masks[p];
+/// Longest common contiguous run (a copied phrase), from the match masks: row by row, the
+/// run ending at a match `(p, q)` is one longer than the run ending at `(p - 1, q - 1)` when
+/// that is a match too, else 1. Only set bits are visited (a few per row), and one array of
+/// run lengths serves every row, updated from the highest column down so that `q - 1` still
+/// holds the previous row's value when `q` reads it.
+#[inline(always)]
+fn substring_masks(masks: &[u128]) -> usize {
+    let mut run = [0u8; 128];
+    let (mut prev, mut best) = (0u128, 0u8);
+    for &row in masks {
+        let mut bits = row;
+        while bits != 0 {
+            let q = 127 - bits.leading_zeros() as usize;
+            bits ^= 1u128 << q;
+            let len = if q > 0 && prev >> (q - 1) & 1 == 1 {
+                run[q - 1] + 1
+            } else {
+                1
+            };
+            run[q] = len;
+            best = best.max(len);
         }
-        masks[0] = 0;
-        if any == 0 {
-            return best;
-        }
-        best += 1;
+        prev = row;
     }
+    usize::from(best)
 }
 
 /// The pair features of two statements. Symmetric: swapping `a` and `b` gives the same
 /// vector (directional measures enter as min and max), so alignment does not depend on
 /// which document is on the left.
 pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2")
+        && std::arch::is_x86_feature_detected!("popcnt")
+        && std::arch::is_x86_feature_detected!("bmi1")
+        && std::arch::is_x86_feature_detected!("lzcnt")
+    {
+        // SAFETY: the CPU has every feature the function is compiled for (checked above).
+        return unsafe { pair_features_avx2(a, b) };
+    }
+    pair_features_in(a, b)
+}
+
+/// `pair_features` compiled for AVX2 and the bit instructions (wider compares for the
+/// 4-gram blocks, one instruction for the bit counts and scans of the match masks). The
+/// same integer and float operations (no fused or reordered arithmetic), so the same bits.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,popcnt,bmi1,lzcnt")]
+fn pair_features_avx2(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
+    pair_features_in(a, b)
+}
+
+#[inline(always)]
+fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     // Weighted stem overlap, and the weights and costs left unmatched on each side.
     let (mut i, mut j) = (0, 0);
     let (mut wc, mut nc) = (0.0f32, 0usize);
     let (mut un_max, mut ua, mut ub) = (0.0f32, 0.0f32, 0.0f32);
     let (mut ca, mut cb, mut c_max) = (0.0f32, 0.0f32, 0.0f32);
     let (mut gain, mut gain_min) = (0.0f32, 0.0f32);
+    // Branch-free merges (the `match` on the comparison mispredicted about half the time):
+    // every step does what the taken arm of the match did, and the others add +0.0 or
+    // take the max/min of a value with itself, which leave a value unchanged (these sums
+    // start at +0.0 and can never become -0.0, the one value adding +0.0 would change).
     while i < a.stems.len() && j < b.stems.len() {
         let (x, y) = (a.stems[i], b.stems[j]);
-        match x.0.cmp(&y.0) {
-            std::cmp::Ordering::Less => {
-                ua += x.1;
-                un_max = un_max.max(x.1);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                ub += y.1;
-                un_max = un_max.max(y.1);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                wc += x.1;
-                nc += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
+        let eq = !(lt | gt);
+        ua += pick(lt, x.1, 0.0);
+        ub += pick(gt, y.1, 0.0);
+        un_max = un_max.max(pick(lt, x.1, pick(gt, y.1, un_max)));
+        wc += pick(eq, x.1, 0.0);
+        nc += usize::from(eq);
+        i += usize::from(!gt);
+        j += usize::from(!lt);
     }
     for x in &a.stems[i..] {
         ua += x.1;
@@ -628,24 +659,15 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {
         let (x, y) = (a.terms[i], b.terms[j]);
-        match x.0.cmp(&y.0) {
-            std::cmp::Ordering::Less => {
-                ca += x.1;
-                c_max = c_max.max(x.1);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                cb += y.1;
-                c_max = c_max.max(y.1);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                gain += x.2;
-                gain_min = gain_min.min(x.2);
-                i += 1;
-                j += 1;
-            }
-        }
+        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
+        let eq = !(lt | gt);
+        ca += pick(lt, x.1, 0.0);
+        cb += pick(gt, y.1, 0.0);
+        c_max = c_max.max(pick(lt, x.1, pick(gt, y.1, c_max)));
+        gain += pick(eq, x.2, 0.0);
+        gain_min = gain_min.min(pick(eq, x.2, gain_min));
+        i += usize::from(!gt);
+        j += usize::from(!lt);
     }
     for x in &a.terms[i..] {
         ca += x.1;
@@ -655,15 +677,29 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         cb += y.1;
         c_max = c_max.max(y.1);
     }
-    let ctg = common(&a.trigrams, &b.trigrams);
-    let (wl, sub) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
+    let ctg = common_blocks(&a.trigrams, &b.trigrams);
+    let (wl, sub, runs) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
         let l = lcs_masks(m, b.wseq.len());
-        (l as f32, substring_masks(m) as f32)
+        // When the masks cover both sequences whole, word `p` of `a` occurs in `b` exactly
+        // when row `p` has a bit, and word `q` of `b` occurs in `a` when column `q` has one:
+        // the unmatched runs without a search per word.
+        let runs = (a.wseq.len() <= SEQ_A && b.wseq.len() <= SEQ_B).then(|| {
+            let cols = m.iter().fold(0u128, |o, &r| o | r);
+            (
+                runs(m.iter().map(|&r| r != 0)),
+                runs((0..b.wseq.len()).map(|q| cols >> q & 1 != 0)),
+            )
+        });
+        (l as f32, substring_masks(m) as f32, runs)
     });
     let (wla, wlb) = (a.wseq.len() as f32, b.wseq.len() as f32);
 
-    let (run_a, edge_a, out_a) = unmatched_runs(&a.wseq, &b.words);
-    let (run_b, edge_b, out_b) = unmatched_runs(&b.wseq, &a.words);
+    let ((run_a, edge_a, out_a), (run_b, edge_b, out_b)) = runs.unwrap_or_else(|| {
+        (
+            unmatched_runs(&a.wseq, &b.words),
+            unmatched_runs(&b.wseq, &a.words),
+        )
+    });
     let (wa, wb) = (a.stem_weight, b.stem_weight);
     let (na, nb) = (a.stems.len(), b.stems.len());
     let cov_a = ratio(wc, wa);
@@ -671,9 +707,9 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let scov_a = ratio(nc as f32, na as f32);
     let scov_b = ratio(nc as f32, nb as f32);
 
-    let cw = common(&a.words, &b.words);
+    let cw = common_blocks(&a.words, &b.words);
     let word_jaccard = ratio(cw as f32, (a.words.len() + b.words.len() - cw) as f32);
-    let cbg = common(&a.bigrams, &b.bigrams);
+    let cbg = common_blocks(&a.bigrams, &b.bigrams);
     let bg_a = ratio(cbg as f32, a.bigrams.len() as f32);
     let bg_b = ratio(cbg as f32, b.bigrams.len() as f32);
     let cch = common_blocks(&a.chars, &b.chars);
@@ -750,11 +786,18 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
 /// Words of `seq` absent from the sorted set `other`: the longest run of them (an added
 /// clause shows as one long run, a rewording as scattered short ones), how many sit at the
 /// start and end (a clause added before or after), and how many in all.
+#[inline(always)]
 fn unmatched_runs(seq: &[u64], other: &[u64]) -> (f32, f32, f32) {
+    runs(seq.iter().map(|w| other.binary_search(w).is_ok()))
+}
+
+/// `unmatched_runs` from whether each word, in order, is found on the other side.
+#[inline(always)]
+fn runs(found: impl Iterator<Item = bool>) -> (f32, f32, f32) {
     let (mut best, mut run, mut total) = (0, 0, 0);
     let mut lead = None;
-    for w in seq {
-        if other.binary_search(w).is_ok() {
+    for matched in found {
+        if matched {
             lead.get_or_insert(run);
             run = 0;
         } else {
@@ -787,6 +830,28 @@ mod tests {
         assert_eq!(same[10], 1.0);
         assert_eq!(same[16], 0.0);
         assert_eq!(f(a, b)[21], 1.0, "negation differs");
+    }
+
+    #[test]
+    fn portable_and_feature_specific_builds_agree() {
+        // `pair_features` may run a copy compiled for AVX2 and the bit instructions; the
+        // portable one must give the same bits.
+        let texts = [
+            "Rubio urged al-Sudani to disarm 3 militias on Tuesday, officials said.",
+            "Al-Sudani told Rubio the militias would not disarm, according to officials.",
+            "Flights resumed at Erbil airport.",
+            "",
+        ];
+        for a in texts {
+            for b in texts {
+                let (p, q) = (Profile::new(a), Profile::new(b));
+                assert_eq!(
+                    pair_features(&p.sim, &q.sim).map(f32::to_bits),
+                    pair_features_in(&p.sim, &q.sim).map(f32::to_bits),
+                    "{a} / {b}"
+                );
+            }
+        }
     }
 
     /// The rolling one-row LCS table the bitmasks replace (same truncation).
@@ -868,6 +933,12 @@ mod tests {
                 v
             };
             let (a, b) = (set(round % 40), set((round / 40) % 60));
+            assert_eq!(common_blocks(&a, &b), common(&a, &b), "{a:?} {b:?}");
+            // The word, bigram and trigram sets are `u64`.
+            let (a, b): (Vec<u64>, Vec<u64>) = (
+                a.iter().map(|&x| u64::from(x) << 20).collect(),
+                b.iter().map(|&x| u64::from(x) << 20).collect(),
+            );
             assert_eq!(common_blocks(&a, &b), common(&a, &b), "{a:?} {b:?}");
         }
     }

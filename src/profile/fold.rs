@@ -14,6 +14,8 @@ pub fn fold(s: &str) -> String {
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{2002}'
             | '\u{2003}' => out.push(' '),
             '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => {}
+            // ASCII, most of the text, skips the Unicode case tables (same result).
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => out.extend(c.to_lowercase()),
         }
     }
