@@ -217,29 +217,8 @@ fn mrpc(a: &MrpcArgs, out: &mut Vec<u8>) -> Result<u8> {
                 Some(p) => read_stsb(&read(p)?, p)?,
                 None => Vec::new(),
             };
-            let opts = TrainOptions {
-                gbdt: GbdtOptions {
-                    rounds: a.rounds,
-                    depth: a.depth,
-                    learning_rate: a.learning_rate,
-                    ..GbdtOptions::default()
-                },
-                sts_weight: a.sts_weight,
-                ..TrainOptions::default()
-            };
-            let provenance = format!(
-                "parallax eval mrpc --train {} pairs (MRPC train){} --rounds {} --depth {} --learning-rate {} --sts-weight {}",
-                pairs.len(),
-                if sts.is_empty() {
-                    String::new()
-                } else {
-                    format!(" --stsb-train {} pairs (STS-B train)", sts.len())
-                },
-                a.rounds,
-                a.depth,
-                a.learning_rate,
-                a.sts_weight,
-            );
+            let opts = train_options(a);
+            let provenance = provenance(a, pairs.len(), sts.len());
             let report = train(&pairs, &sts, &opts, &provenance);
             writeln!(
                 out,
@@ -298,6 +277,36 @@ fn mrpc(a: &MrpcArgs, out: &mut Vec<u8>) -> Result<u8> {
         Some(min) if b.accuracy() < min => 1,
         _ => 0,
     })
+}
+
+/// The trainer settings the command line chose (shared by the lexical and semantic trainers).
+fn train_options(a: &MrpcArgs) -> TrainOptions {
+    TrainOptions {
+        gbdt: GbdtOptions {
+            rounds: a.rounds,
+            depth: a.depth,
+            learning_rate: a.learning_rate,
+            ..GbdtOptions::default()
+        },
+        sts_weight: a.sts_weight,
+        ..TrainOptions::default()
+    }
+}
+
+/// How a trained model file was produced, written into it for the record.
+fn provenance(a: &MrpcArgs, mrpc_pairs: usize, sts_pairs: usize) -> String {
+    format!(
+        "parallax eval mrpc --train {mrpc_pairs} pairs (MRPC train){} --rounds {} --depth {} --learning-rate {} --sts-weight {}",
+        if sts_pairs == 0 {
+            String::new()
+        } else {
+            format!(" --stsb-train {sts_pairs} pairs (STS-B train)")
+        },
+        a.rounds,
+        a.depth,
+        a.learning_rate,
+        a.sts_weight,
+    )
 }
 
 fn stsb(a: &StsbArgs, out: &mut Vec<u8>) -> Result<u8> {
@@ -404,15 +413,13 @@ mod semantic {
 
     use anyhow::{Context, Result, anyhow};
     use parallax::eval::data::{MrpcPair, StsPair, read_mrpc, read_stsb};
-    use parallax::eval::gbdt::GbdtOptions;
     use parallax::eval::metrics::Binary;
     use parallax::eval::semantic::{VectorPair, train_semantic};
-    use parallax::eval::train::TrainOptions;
     use parallax::profile::Profile;
     use parallax::semantic::{Embedder, EmbeddingCache, SemanticModel};
     use rayon::prelude::*;
 
-    use super::{EmbeddingArgs, MrpcArgs, StsbArgs, read};
+    use super::{EmbeddingArgs, MrpcArgs, StsbArgs, provenance, read, train_options};
 
     /// The model folder: `--embedding-model`, else `$PARALLAX_EMBEDDING_MODEL`.
     pub fn model_dir(a: &EmbeddingArgs, env: &crate::env::Env) -> Option<String> {
@@ -503,28 +510,10 @@ mod semantic {
         };
         let vt = as_pairs(vt);
         let model = if a.train.is_some() {
-            let opts = TrainOptions {
-                gbdt: GbdtOptions {
-                    rounds: a.rounds,
-                    depth: a.depth,
-                    learning_rate: a.learning_rate,
-                    ..GbdtOptions::default()
-                },
-                sts_weight: a.sts_weight,
-                ..TrainOptions::default()
-            };
+            let opts = train_options(a);
             let provenance = format!(
-                "parallax eval mrpc --train {} pairs (MRPC train){} --rounds {} --depth {} --learning-rate {} --sts-weight {} --embedding-model all-MiniLM-L6-v2 ({} dimensions, mean pooling)",
-                train.len(),
-                if sts.is_empty() {
-                    String::new()
-                } else {
-                    format!(" --stsb-train {} pairs (STS-B train)", sts.len())
-                },
-                a.rounds,
-                a.depth,
-                a.learning_rate,
-                a.sts_weight,
+                "{} --embedding-model all-MiniLM-L6-v2 ({} dimensions, mean pooling)",
+                provenance(a, train.len(), sts.len()),
                 vt.first().map_or(0, |p| p.0.len()),
             );
             let vm = as_pairs(vm);
