@@ -36,6 +36,8 @@ pub mod profile;
 pub mod render;
 pub mod report;
 pub mod segment;
+#[cfg(feature = "semantic")]
+pub mod semantic;
 
 pub use classify::Relation;
 pub use compare::{Options, compare};

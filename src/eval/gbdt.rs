@@ -39,6 +39,18 @@ pub type Sample = [f32; PAIR_FEATURES];
 
 /// Fits the trees; returns the initial log-odds and the trees.
 pub fn fit(x: &[Sample], y: &[f32], weight: &[f32], opts: &GbdtOptions) -> (f32, Vec<Tree>) {
+    fit_n(x, y, weight, opts)
+}
+
+/// `fit` on feature vectors of any length up to 256 (the semantic model appends embedding
+/// features to the pair features); the same trees as `fit` for `N = PAIR_FEATURES`.
+pub fn fit_n<const N: usize>(
+    x: &[[f32; N]],
+    y: &[f32],
+    weight: &[f32],
+    opts: &GbdtOptions,
+) -> (f32, Vec<Tree>) {
+    assert!(N <= 256, "tree nodes index features with a u8");
     let n = x.len();
     assert!(n > 0 && y.len() == n && weight.len() == n);
     let wsum: f64 = weight.iter().map(|&w| w as f64).sum();
@@ -50,7 +62,7 @@ pub fn fit(x: &[Sample], y: &[f32], weight: &[f32], opts: &GbdtOptions) -> (f32,
         / wsum)
         .clamp(1e-4, 1.0 - 1e-4);
     let base = (mean / (1.0 - mean)).ln() as f32;
-    let sorted: Vec<Vec<u32>> = (0..PAIR_FEATURES)
+    let sorted: Vec<Vec<u32>> = (0..N)
         .map(|f| {
             let mut idx: Vec<u32> = (0..n as u32).collect();
             idx.sort_by(|&a, &b| {
@@ -141,11 +153,22 @@ pub fn fit(x: &[Sample], y: &[f32], weight: &[f32], opts: &GbdtOptions) -> (f32,
             leaf,
         };
         for i in 0..n {
-            score[i] += tree.eval(&x[i]);
+            score[i] += eval_slice(&tree, &x[i]);
         }
         trees.push(tree);
     }
     (base, trees)
+}
+
+/// `Tree::eval` on a feature slice of any length (the same walk, the same leaf).
+pub fn eval_slice(t: &Tree, x: &[f32]) -> f32 {
+    let internal = t.feature.len();
+    let mut k = 0;
+    while k < internal {
+        let go_right = x[t.feature[k] as usize] > t.split[k];
+        k = 2 * k + 1 + usize::from(go_right);
+    }
+    t.leaf[k - internal]
 }
 
 /// A split value strictly between `a` and `b` (`a < b`), rounded to an f32 that keeps it so.

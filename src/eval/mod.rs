@@ -10,4 +10,6 @@ pub mod data;
 pub mod docs;
 pub mod gbdt;
 pub mod metrics;
+#[cfg(feature = "semantic")]
+pub mod semantic;
 pub mod train;

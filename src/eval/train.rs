@@ -79,13 +79,24 @@ pub fn features<'a>(
         .collect()
 }
 
-/// Trains a model; `provenance` is recorded in it.
-pub fn train(
-    mrpc: &[MrpcPair],
-    sts: &[StsPair],
-    opts: &TrainOptions,
-    provenance: &str,
-) -> TrainReport {
+/// The training samples of the lexical model: out-of-fold pair features of the MRPC pairs,
+/// pair features of the STS-B pairs, their labels, and the term weights of the final model.
+#[derive(Clone, Debug)]
+pub struct LexicalSamples {
+    /// MRPC pair features (term tables fitted without the pair's fold).
+    pub xm: Vec<Sample>,
+    /// MRPC labels (1 equivalent, 0 not).
+    pub ym: Vec<f32>,
+    /// STS-B pair features (term tables fitted on all MRPC train).
+    pub xs: Vec<Sample>,
+    /// STS-B soft labels (gold / 5).
+    pub ys: Vec<f32>,
+    /// Term weights of the final model (IDF, costs and gains from all training pairs).
+    pub weights: TermWeights,
+}
+
+/// Steps 1 and 2 of the procedure: term weights and the pair features of every training pair.
+pub fn lexical_samples(mrpc: &[MrpcPair], sts: &[StsPair], opts: &TrainOptions) -> LexicalSamples {
     let sentences = mrpc
         .iter()
         .flat_map(|p| [p.s1.as_str(), p.s2.as_str()])
@@ -134,7 +145,29 @@ pub fn train(
         .collect();
     let xs = features(sts.iter().map(|p| (p.s1.as_str(), p.s2.as_str())), &weights);
     let ys: Vec<f32> = sts.iter().map(|p| p.score / 5.0).collect();
+    LexicalSamples {
+        xm,
+        ym,
+        xs,
+        ys,
+        weights,
+    }
+}
 
+/// Trains a model; `provenance` is recorded in it.
+pub fn train(
+    mrpc: &[MrpcPair],
+    sts: &[StsPair],
+    opts: &TrainOptions,
+    provenance: &str,
+) -> TrainReport {
+    let LexicalSamples {
+        xm,
+        ym,
+        xs,
+        ys,
+        weights,
+    } = lexical_samples(mrpc, sts, opts);
     let model_of = |base: f32, trees| Model {
         provenance: provenance.to_string(),
         features: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),

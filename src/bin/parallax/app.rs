@@ -15,7 +15,7 @@ use crate::env::Env;
 pub fn run(cli: &Cli, env: &Env, stdin: &mut dyn Read, stdout: &mut dyn Write) -> Result<u8> {
     match &cli.command {
         Command::Compare(args) => cmd::compare::run(args, env, stdin, stdout),
-        Command::Eval(args) => cmd::eval::run(args, stdout),
+        Command::Eval(args) => cmd::eval::run(args, env, stdout),
         Command::Exercise(args) => cmd::exercise::run(args, stdin, stdout),
         Command::Quiz(args) => cmd::quiz::run(args, env, stdin, stdout),
         Command::Explain(args) => cmd::explain::run(args, stdout),

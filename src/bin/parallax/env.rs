@@ -20,6 +20,9 @@ pub struct Env {
     pub columns: Option<u16>,
     /// stdin is a terminal (the quiz echoes piped answers so transcripts read well).
     pub stdin_tty: bool,
+    /// `$PARALLAX_EMBEDDING_MODEL`: the sentence-embedding model folder (feature `semantic`).
+    #[cfg(feature = "semantic")]
+    pub embedding_model: Option<String>,
 }
 
 impl Env {
@@ -43,6 +46,10 @@ impl Env {
                 .and_then(|c| c.trim().parse().ok())
                 .filter(|&w| w > 0),
             stdin_tty: std::io::stdin().is_terminal(),
+            #[cfg(feature = "semantic")]
+            embedding_model: std::env::var("PARALLAX_EMBEDDING_MODEL")
+                .ok()
+                .filter(|d| !d.is_empty()),
         }
     }
 }

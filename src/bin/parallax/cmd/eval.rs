@@ -75,6 +75,24 @@ pub struct MrpcArgs {
     /// Weight of an STS-B pair relative to an MRPC pair.
     #[arg(long, default_value_t = TrainOptions::default().sts_weight)]
     pub sts_weight: f32,
+    /// The semantic model's options.
+    #[cfg(feature = "semantic")]
+    #[command(flatten)]
+    pub embedding: EmbeddingArgs,
+}
+
+/// Options of the semantic model (cargo feature `semantic`).
+#[cfg(feature = "semantic")]
+#[derive(Debug, Default, Args)]
+pub struct EmbeddingArgs {
+    /// Sentence-embedding model folder (config.json, tokenizer.json, model.safetensors of
+    /// all-MiniLM-L6-v2); scores, trains and reads models of the semantic kind. Default:
+    /// $PARALLAX_EMBEDDING_MODEL; neither: the lexical model.
+    #[arg(long, value_name = "DIR")]
+    pub embedding_model: Option<String>,
+    /// Keep statement vectors in this file between runs (created if missing).
+    #[arg(long, value_name = "FILE")]
+    pub embedding_cache: Option<String>,
 }
 
 /// `eval stsb` arguments.
@@ -86,6 +104,10 @@ pub struct StsbArgs {
     /// Score with this model file instead of the shipped one.
     #[arg(long, value_name = "MODEL.json")]
     pub model: Option<String>,
+    /// The semantic model's options.
+    #[cfg(feature = "semantic")]
+    #[command(flatten)]
+    pub embedding: EmbeddingArgs,
 }
 
 /// `eval docs` arguments.
@@ -119,12 +141,29 @@ pub struct DocsArgs {
 }
 
 /// Runs `eval`.
-pub fn run(args: &EvalArgs, stdout: &mut dyn Write) -> Result<u8> {
+pub fn run(args: &EvalArgs, env: &crate::env::Env, stdout: &mut dyn Write) -> Result<u8> {
     let mut out = Vec::new();
-    let code = match &args.bench {
-        EvalCommand::Mrpc(a) => mrpc(a, &mut out)?,
-        EvalCommand::Stsb(a) => stsb(a, &mut out)?,
-        EvalCommand::Docs(a) => docs(a, &mut out)?,
+    #[cfg(not(feature = "semantic"))]
+    let _ = env;
+    #[cfg(feature = "semantic")]
+    let semantic_code = match &args.bench {
+        EvalCommand::Mrpc(a) => semantic::model_dir(&a.embedding, env)
+            .map(|dir| semantic::mrpc(a, &dir, &mut out))
+            .transpose()?,
+        EvalCommand::Stsb(a) => semantic::model_dir(&a.embedding, env)
+            .map(|dir| semantic::stsb(a, &dir, &mut out))
+            .transpose()?,
+        EvalCommand::Docs(_) => None,
+    };
+    #[cfg(not(feature = "semantic"))]
+    let semantic_code: Option<u8> = None;
+    let code = match (semantic_code, &args.bench) {
+        (Some(code), _) => code,
+        (None, bench) => match bench {
+            EvalCommand::Mrpc(a) => mrpc(a, &mut out)?,
+            EvalCommand::Stsb(a) => stsb(a, &mut out)?,
+            EvalCommand::Docs(a) => docs(a, &mut out)?,
+        },
     };
     stdout.write_all(&out)?;
     stdout.flush()?;
@@ -178,29 +217,8 @@ fn mrpc(a: &MrpcArgs, out: &mut Vec<u8>) -> Result<u8> {
                 Some(p) => read_stsb(&read(p)?, p)?,
                 None => Vec::new(),
             };
-            let opts = TrainOptions {
-                gbdt: GbdtOptions {
-                    rounds: a.rounds,
-                    depth: a.depth,
-                    learning_rate: a.learning_rate,
-                    ..GbdtOptions::default()
-                },
-                sts_weight: a.sts_weight,
-                ..TrainOptions::default()
-            };
-            let provenance = format!(
-                "parallax eval mrpc --train {} pairs (MRPC train){} --rounds {} --depth {} --learning-rate {} --sts-weight {}",
-                pairs.len(),
-                if sts.is_empty() {
-                    String::new()
-                } else {
-                    format!(" --stsb-train {} pairs (STS-B train)", sts.len())
-                },
-                a.rounds,
-                a.depth,
-                a.learning_rate,
-                a.sts_weight,
-            );
+            let opts = train_options(a);
+            let provenance = provenance(a, pairs.len(), sts.len());
             let report = train(&pairs, &sts, &opts, &provenance);
             writeln!(
                 out,
@@ -261,6 +279,36 @@ fn mrpc(a: &MrpcArgs, out: &mut Vec<u8>) -> Result<u8> {
     })
 }
 
+/// The trainer settings the command line chose (shared by the lexical and semantic trainers).
+fn train_options(a: &MrpcArgs) -> TrainOptions {
+    TrainOptions {
+        gbdt: GbdtOptions {
+            rounds: a.rounds,
+            depth: a.depth,
+            learning_rate: a.learning_rate,
+            ..GbdtOptions::default()
+        },
+        sts_weight: a.sts_weight,
+        ..TrainOptions::default()
+    }
+}
+
+/// How a trained model file was produced, written into it for the record.
+fn provenance(a: &MrpcArgs, mrpc_pairs: usize, sts_pairs: usize) -> String {
+    format!(
+        "parallax eval mrpc --train {mrpc_pairs} pairs (MRPC train){} --rounds {} --depth {} --learning-rate {} --sts-weight {}",
+        if sts_pairs == 0 {
+            String::new()
+        } else {
+            format!(" --stsb-train {sts_pairs} pairs (STS-B train)")
+        },
+        a.rounds,
+        a.depth,
+        a.learning_rate,
+        a.sts_weight,
+    )
+}
+
 fn stsb(a: &StsbArgs, out: &mut Vec<u8>) -> Result<u8> {
     let test = read_stsb(&read(&a.test)?, &a.test)?;
     let model = load_model(a.model.as_deref())?;
@@ -274,6 +322,17 @@ fn stsb(a: &StsbArgs, out: &mut Vec<u8>) -> Result<u8> {
         })
         .collect();
     let gold: Vec<f64> = test.iter().map(|p| f64::from(p.score)).collect();
+    correlations(&test, &sim, &gold, out)?;
+    Ok(0)
+}
+
+/// Per-genre and overall Pearson and Spearman lines.
+fn correlations(
+    test: &[parallax::eval::data::StsPair],
+    sim: &[f64],
+    gold: &[f64],
+    out: &mut Vec<u8>,
+) -> Result<()> {
     let mut genres: Vec<&str> = test.iter().map(|p| p.genre.as_str()).collect();
     genres.sort_unstable();
     genres.dedup();
@@ -292,11 +351,11 @@ fn stsb(a: &StsbArgs, out: &mut Vec<u8>) -> Result<u8> {
     writeln!(
         out,
         "pearson={:.4} spearman={:.4} pairs={}",
-        pearson(&sim, &gold),
-        spearman(&sim, &gold),
+        pearson(sim, gold),
+        spearman(sim, gold),
         test.len()
     )?;
-    Ok(0)
+    Ok(())
 }
 
 fn docs(a: &DocsArgs, out: &mut Vec<u8>) -> Result<u8> {
@@ -343,4 +402,196 @@ fn docs(a: &DocsArgs, out: &mut Vec<u8>) -> Result<u8> {
         r.omission.0, r.omission.1, r.omission.2
     )?;
     Ok(0)
+}
+
+/// `eval mrpc|stsb` with the semantic model (cargo feature `semantic`): the same output lines,
+/// the decision being the semantic model's similarity against its threshold.
+#[cfg(feature = "semantic")]
+mod semantic {
+    use std::io::Write;
+    use std::path::Path;
+
+    use anyhow::{Context, Result, anyhow};
+    use parallax::eval::data::{MrpcPair, StsPair, read_mrpc, read_stsb};
+    use parallax::eval::metrics::Binary;
+    use parallax::eval::semantic::{VectorPair, train_semantic};
+    use parallax::profile::Profile;
+    use parallax::semantic::{Embedder, EmbeddingCache, SemanticModel};
+    use rayon::prelude::*;
+
+    use super::{EmbeddingArgs, MrpcArgs, StsbArgs, provenance, read, train_options};
+
+    /// The model folder: `--embedding-model`, else `$PARALLAX_EMBEDDING_MODEL`.
+    pub fn model_dir(a: &EmbeddingArgs, env: &crate::env::Env) -> Option<String> {
+        a.embedding_model
+            .clone()
+            .or_else(|| env.embedding_model.clone())
+    }
+
+    /// Loads the encoder and the cache, encodes every sentence of `texts` (cached ones are
+    /// read), writes the cache back if it grew.
+    fn vectors(dir: &str, a: &EmbeddingArgs, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        let embedder = Embedder::load(Path::new(dir))?;
+        let mut cache = match &a.embedding_cache {
+            Some(path) => match std::fs::read(path) {
+                Ok(bytes) => {
+                    EmbeddingCache::from_bytes(&bytes, embedder.identity(), embedder.dim())
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    EmbeddingCache::new(embedder.identity(), embedder.dim())
+                }
+                Err(e) => return Err(anyhow!("{path}: {e}")),
+            },
+            None => EmbeddingCache::new(embedder.identity(), embedder.dim()),
+        };
+        let v = cache.embed(&embedder, texts)?;
+        if let Some(path) = &a.embedding_cache
+            && cache.added() > 0
+        {
+            // Written whole, then renamed: a reader never sees half a cache.
+            let tmp = format!("{path}.tmp");
+            std::fs::write(&tmp, cache.to_bytes()).with_context(|| tmp.clone())?;
+            std::fs::rename(&tmp, path).with_context(|| path.clone())?;
+        }
+        Ok(v)
+    }
+
+    fn load(path: Option<&str>) -> Result<SemanticModel> {
+        Ok(match path {
+            None => SemanticModel::shipped().clone(),
+            Some(p) => SemanticModel::from_json(&read(p)?).map_err(|e| anyhow!("{p}: {e}"))?,
+        })
+    }
+
+    fn similarity(m: &SemanticModel, a: &str, ea: &[f32], b: &str, eb: &[f32]) -> f32 {
+        let l = Profile::with_weights(a, &m.weights);
+        let r = Profile::with_weights(b, &m.weights);
+        m.similarity(&l.sim, ea, &r.sim, eb)
+    }
+
+    fn refs(v: &[(Vec<f32>, Vec<f32>)]) -> Vec<VectorPair<'_>> {
+        v.iter()
+            .map(|(x, y)| (x.as_slice(), y.as_slice()))
+            .collect()
+    }
+
+    fn pair_texts<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<&'a str> {
+        pairs.flat_map(|(a, b)| [a, b]).collect()
+    }
+
+    fn mrpc_texts(p: &[MrpcPair]) -> impl Iterator<Item = (&str, &str)> {
+        p.iter().map(|p| (p.s1.as_str(), p.s2.as_str()))
+    }
+
+    fn sts_texts(p: &[StsPair]) -> impl Iterator<Item = (&str, &str)> {
+        p.iter().map(|p| (p.s1.as_str(), p.s2.as_str()))
+    }
+
+    pub fn mrpc(a: &MrpcArgs, dir: &str, out: &mut Vec<u8>) -> Result<u8> {
+        let test = read_mrpc(&read(&a.test)?, &a.test)?;
+        let train = match &a.train {
+            Some(p) => read_mrpc(&read(p)?, p)?,
+            None => Vec::new(),
+        };
+        let sts = match &a.stsb_train {
+            Some(p) => read_stsb(&read(p)?, p)?,
+            None => Vec::new(),
+        };
+        let mut texts = pair_texts(mrpc_texts(&test));
+        texts.extend(pair_texts(mrpc_texts(&train)));
+        texts.extend(pair_texts(sts_texts(&sts)));
+        let v = vectors(dir, &a.embedding, &texts)?;
+        let (vt, rest) = v.split_at(2 * test.len());
+        let (vm, vs) = rest.split_at(2 * train.len());
+        let as_pairs = |v: &[Vec<f32>]| -> Vec<(Vec<f32>, Vec<f32>)> {
+            v.chunks_exact(2)
+                .map(|c| (c[0].clone(), c[1].clone()))
+                .collect()
+        };
+        let vt = as_pairs(vt);
+        let model = if a.train.is_some() {
+            let opts = train_options(a);
+            let provenance = format!(
+                "{} --embedding-model all-MiniLM-L6-v2 ({} dimensions, mean pooling)",
+                provenance(a, train.len(), sts.len()),
+                vt.first().map_or(0, |p| p.0.len()),
+            );
+            let vm = as_pairs(vm);
+            let vs = as_pairs(vs);
+            let report = train_semantic(&train, &refs(&vm), &sts, &refs(&vs), &opts, &provenance);
+            writeln!(
+                out,
+                "trained (semantic): {} MRPC pairs, {} STS-B pairs, {} trees of depth {}",
+                train.len(),
+                sts.len(),
+                report.model.trees.len(),
+                a.depth
+            )?;
+            writeln!(
+                out,
+                "train cross-validation ({} folds): {}",
+                opts.folds,
+                report.cross_validation.line()
+            )?;
+            writeln!(
+                out,
+                "train dev rows (index mod 10 = 0, out of fold): {}",
+                report.dev.line()
+            )?;
+            if let Some(w) = &a.write_model {
+                std::fs::write(w, report.model.to_json()).with_context(|| w.clone())?;
+                writeln!(out, "model written to {w}")?;
+            }
+            report.model
+        } else {
+            let m = load(a.model.as_deref())?;
+            writeln!(out, "model: {}", m.provenance)?;
+            m
+        };
+        writeln!(out, "threshold={:.4}", model.threshold)?;
+        let sim: Vec<f32> = test
+            .par_iter()
+            .zip(&vt)
+            .map(|(p, (ea, eb))| similarity(&model, &p.s1, ea, &p.s2, eb))
+            .collect();
+        let aligned = |s: f32| s >= model.threshold;
+        let b = Binary::from_pairs(
+            sim.iter()
+                .zip(&test)
+                .map(|(&s, p)| (aligned(s), p.equivalent)),
+        );
+        if let Some(path) = &a.predictions {
+            let mut s = String::from("index\tid1\tid2\tgold\taligned\tsimilarity\n");
+            for (i, (&x, p)) in sim.iter().zip(&test).enumerate() {
+                s.push_str(&format!(
+                    "{i}\t{}\t{}\t{}\t{}\t{x:.4}\n",
+                    p.id1,
+                    p.id2,
+                    u8::from(p.equivalent),
+                    u8::from(aligned(x)),
+                ));
+            }
+            std::fs::write(path, s).with_context(|| path.clone())?;
+        }
+        writeln!(out, "{}", b.line())?;
+        Ok(match a.min_accuracy {
+            Some(min) if b.accuracy() < min => 1,
+            _ => 0,
+        })
+    }
+
+    pub fn stsb(a: &StsbArgs, dir: &str, out: &mut Vec<u8>) -> Result<u8> {
+        let test = read_stsb(&read(&a.test)?, &a.test)?;
+        let model = load(a.model.as_deref())?;
+        let v = vectors(dir, &a.embedding, &pair_texts(sts_texts(&test)))?;
+        writeln!(out, "model: {}", model.provenance)?;
+        let sim: Vec<f64> = test
+            .par_iter()
+            .zip(v.par_chunks_exact(2))
+            .map(|(p, e)| f64::from(similarity(&model, &p.s1, &e[0], &p.s2, &e[1])))
+            .collect();
+        let gold: Vec<f64> = test.iter().map(|p| f64::from(p.score)).collect();
+        super::correlations(&test, &sim, &gold, out)?;
+        Ok(0)
+    }
 }
