@@ -220,29 +220,19 @@ fn mrpc(a: &MrpcArgs, out: &mut Vec<u8>) -> Result<u8> {
             let opts = train_options(a);
             let provenance = provenance(a, pairs.len(), sts.len());
             let report = train(&pairs, &sts, &opts, &provenance);
-            writeln!(
+            write_trained(
                 out,
-                "trained: {} MRPC pairs, {} STS-B pairs, {} trees of depth {}",
-                pairs.len(),
-                sts.len(),
-                report.model.trees.len(),
-                a.depth
+                a,
+                &Trained {
+                    label: "trained",
+                    pairs: (pairs.len(), sts.len()),
+                    trees: report.model.trees.len(),
+                    folds: opts.folds,
+                    cross_validation: &report.cross_validation,
+                    dev: &report.dev,
+                    json: &report.model.to_json(),
+                },
             )?;
-            writeln!(
-                out,
-                "train cross-validation ({} folds): {}",
-                opts.folds,
-                report.cross_validation.line()
-            )?;
-            writeln!(
-                out,
-                "train dev rows (index mod 10 = 0, out of fold): {}",
-                report.dev.line()
-            )?;
-            if let Some(w) = &a.write_model {
-                std::fs::write(w, report.model.to_json()).with_context(|| w.clone())?;
-                writeln!(out, "model written to {w}")?;
-            }
             Arc::new(report.model)
         }
     };
@@ -291,6 +281,45 @@ fn train_options(a: &MrpcArgs) -> TrainOptions {
         sts_weight: a.sts_weight,
         ..TrainOptions::default()
     }
+}
+
+/// What a training run reports, whichever model it trained.
+struct Trained<'a> {
+    /// First word of the summary line ("trained", "trained (semantic)").
+    label: &'a str,
+    /// MRPC and STS-B training pairs.
+    pairs: (usize, usize),
+    trees: usize,
+    folds: usize,
+    cross_validation: &'a Binary,
+    dev: &'a Binary,
+    /// The model file's text, written when `--write-model` asks for it.
+    json: &'a str,
+}
+
+/// Prints the training summary (out-of-fold figures) and writes the model file if asked.
+fn write_trained(out: &mut Vec<u8>, a: &MrpcArgs, t: &Trained) -> Result<()> {
+    writeln!(
+        out,
+        "{}: {} MRPC pairs, {} STS-B pairs, {} trees of depth {}",
+        t.label, t.pairs.0, t.pairs.1, t.trees, a.depth
+    )?;
+    writeln!(
+        out,
+        "train cross-validation ({} folds): {}",
+        t.folds,
+        t.cross_validation.line()
+    )?;
+    writeln!(
+        out,
+        "train dev rows (index mod 10 = 0, out of fold): {}",
+        t.dev.line()
+    )?;
+    if let Some(w) = &a.write_model {
+        std::fs::write(w, t.json).with_context(|| w.clone())?;
+        writeln!(out, "model written to {w}")?;
+    }
+    Ok(())
 }
 
 /// How a trained model file was produced, written into it for the record.
@@ -419,7 +448,9 @@ mod semantic {
     use parallax::semantic::{Embedder, EmbeddingCache, SemanticModel};
     use rayon::prelude::*;
 
-    use super::{EmbeddingArgs, MrpcArgs, StsbArgs, provenance, read, train_options};
+    use super::{
+        EmbeddingArgs, MrpcArgs, StsbArgs, Trained, provenance, read, train_options, write_trained,
+    };
 
     /// The model folder: `--embedding-model`, else `$PARALLAX_EMBEDDING_MODEL`.
     pub fn model_dir(a: &EmbeddingArgs, env: &crate::env::Env) -> Option<String> {
@@ -519,29 +550,19 @@ mod semantic {
             let vm = as_pairs(vm);
             let vs = as_pairs(vs);
             let report = train_semantic(&train, &refs(&vm), &sts, &refs(&vs), &opts, &provenance);
-            writeln!(
+            write_trained(
                 out,
-                "trained (semantic): {} MRPC pairs, {} STS-B pairs, {} trees of depth {}",
-                train.len(),
-                sts.len(),
-                report.model.trees.len(),
-                a.depth
+                a,
+                &Trained {
+                    label: "trained (semantic)",
+                    pairs: (train.len(), sts.len()),
+                    trees: report.model.trees.len(),
+                    folds: opts.folds,
+                    cross_validation: &report.cross_validation,
+                    dev: &report.dev,
+                    json: &report.model.to_json(),
+                },
             )?;
-            writeln!(
-                out,
-                "train cross-validation ({} folds): {}",
-                opts.folds,
-                report.cross_validation.line()
-            )?;
-            writeln!(
-                out,
-                "train dev rows (index mod 10 = 0, out of fold): {}",
-                report.dev.line()
-            )?;
-            if let Some(w) = &a.write_model {
-                std::fs::write(w, report.model.to_json()).with_context(|| w.clone())?;
-                writeln!(out, "model written to {w}")?;
-            }
             report.model
         } else {
             let m = load(a.model.as_deref())?;
