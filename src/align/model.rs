@@ -30,6 +30,15 @@ pub struct Tree {
 }
 
 impl Tree {
+    /// Whether the tree has the shape `eval` relies on (as many splits as internal nodes, one
+    /// more leaf, feature indices below `features`): a model file read from disk is checked
+    /// with this before any prediction indexes into it.
+    pub fn well_formed(&self, features: usize) -> bool {
+        self.split.len() == self.feature.len()
+            && self.leaf.len() == self.feature.len() + 1
+            && self.feature.iter().all(|&f| (f as usize) < features)
+    }
+
     /// The leaf value for one feature vector.
     #[inline]
     pub fn eval(&self, x: &[f32; PAIR_FEATURES]) -> f32 {
@@ -214,10 +223,7 @@ impl Model {
             ));
         }
         for t in &m.trees {
-            let ok = t.split.len() == t.feature.len()
-                && t.leaf.len() == t.feature.len() + 1
-                && t.feature.iter().all(|&f| (f as usize) < PAIR_FEATURES);
-            if !ok {
+            if !t.well_formed(PAIR_FEATURES) {
                 return Err(Error::Usage("model: malformed tree".to_string()));
             }
         }

@@ -99,10 +99,7 @@ impl SemanticModel {
             ));
         }
         for t in &m.trees {
-            let ok = t.split.len() == t.feature.len()
-                && t.leaf.len() == t.feature.len() + 1
-                && t.feature.iter().all(|&f| (f as usize) < SEMANTIC_FEATURES);
-            if !ok {
+            if !t.well_formed(SEMANTIC_FEATURES) {
                 return Err(Error::Usage("model: malformed tree".to_string()));
             }
         }
