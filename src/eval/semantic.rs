@@ -1,18 +1,26 @@
 //! Training of the semantic model (`crate::semantic::SemanticModel`, cargo feature
 //! `semantic`): the lexical procedure of `train` (same term weights, same out-of-fold
 //! pair features, same folds, same threshold rule), with the embedding features of every
-//! pair appended before the trees are fitted. The caller passes the sentence vectors, one
-//! pair of vectors per training pair, so that nothing here encodes or reads files.
+//! pair appended before the trees are fitted: the sentence cosine and the token alignment
+//! features, whose word-piece IDF and projection (`TokenSpace`) are fitted on the distinct
+//! training statements (no labels involved). The caller passes the encoded statements, one
+//! pair per training pair, so that nothing here encodes or reads files.
+
+use std::collections::BTreeMap;
 
 use super::data::{MrpcPair, StsPair, is_dev_row};
 use super::gbdt::fit_n;
 use super::metrics::Binary;
 use super::train::{TrainOptions, best_threshold, lexical_samples};
 use crate::semantic::SemanticModel;
-use crate::semantic::model::{SemanticSample, extend, feature_names};
+use crate::semantic::model::{Prepared, SemanticSample, Statement, extend, feature_names};
+use crate::semantic::tokens::TokenSpace;
 
-/// The two unit vectors of one sentence pair.
-pub type VectorPair<'a> = (&'a [f32], &'a [f32]);
+/// The two encoded statements of one sentence pair.
+pub type StatementPair<'a> = (Statement<'a>, Statement<'a>);
+
+/// Dimension of the token projection (chosen on train cross-validation: docs/accuracy.md).
+pub const TOKEN_DIMS: usize = 32;
 
 /// What training produced.
 #[derive(Clone, Debug)]
@@ -25,43 +33,60 @@ pub struct SemanticTrainReport {
     pub dev: Binary,
 }
 
-/// Trains the semantic model. `mrpc_vectors[i]` are the vectors of `mrpc[i]`'s two sentences,
-/// `sts_vectors[i]` those of `sts[i]`.
+/// Trains the semantic model. `mrpc_statements[i]` are the encodings of `mrpc[i]`'s two
+/// sentences, `sts_statements[i]` those of `sts[i]`.
 ///
 /// # Panics
-/// If the vector lists do not match the pair lists in length.
+/// If the statement lists do not match the pair lists in length.
 pub fn train_semantic(
     mrpc: &[MrpcPair],
-    mrpc_vectors: &[VectorPair<'_>],
+    mrpc_statements: &[StatementPair<'_>],
     sts: &[StsPair],
-    sts_vectors: &[VectorPair<'_>],
+    sts_statements: &[StatementPair<'_>],
     opts: &TrainOptions,
     provenance: &str,
 ) -> SemanticTrainReport {
     assert_eq!(
         mrpc.len(),
-        mrpc_vectors.len(),
-        "one vector pair per MRPC pair"
+        mrpc_statements.len(),
+        "one statement pair per MRPC pair"
     );
     assert_eq!(
         sts.len(),
-        sts_vectors.len(),
-        "one vector pair per STS-B pair"
+        sts_statements.len(),
+        "one statement pair per STS-B pair"
     );
+    let embedding_dim = mrpc_statements
+        .first()
+        .map_or(0, |p| p.0.encoded.sentence.len());
+    // Distinct training statements, by text, in text order.
+    let mut distinct: BTreeMap<&str, Statement<'_>> = BTreeMap::new();
+    let texts = mrpc
+        .iter()
+        .map(|p| (p.s1.as_str(), p.s2.as_str()))
+        .chain(sts.iter().map(|p| (p.s1.as_str(), p.s2.as_str())));
+    for ((t1, t2), (a, b)) in texts.zip(mrpc_statements.iter().chain(sts_statements)) {
+        distinct.insert(t1, *a);
+        distinct.insert(t2, *b);
+    }
+    let fit_input: Vec<_> = distinct
+        .values()
+        .map(|s| (&s.encoded.tokens, s.content))
+        .collect();
+    let space = TokenSpace::fit(&fit_input, embedding_dim, TOKEN_DIMS);
+    let prepare = |s: &Statement<'_>| Prepared {
+        sentence: s.encoded.sentence.clone(),
+        tokens: space.prepare(&s.encoded.tokens, s.content),
+    };
     let lex = lexical_samples(mrpc, sts, opts);
-    let xm: Vec<SemanticSample> = lex
-        .xm
-        .iter()
-        .zip(mrpc_vectors)
-        .map(|(x, (a, b))| extend(x, a, b))
-        .collect();
-    let xs: Vec<SemanticSample> = lex
-        .xs
-        .iter()
-        .zip(sts_vectors)
-        .map(|(x, (a, b))| extend(x, a, b))
-        .collect();
-    let embedding_dim = mrpc_vectors.first().map_or(0, |v| v.0.len());
+    let samples = |x: &[[f32; crate::profile::PAIR_FEATURES]], p: &[StatementPair<'_>]| {
+        x.iter()
+            .zip(p)
+            .map(|(x, (a, b))| extend(x, &prepare(a), &prepare(b)))
+            .collect::<Vec<SemanticSample>>()
+    };
+    let xm = samples(&lex.xm, mrpc_statements);
+    let xs = samples(&lex.xs, sts_statements);
     let fit_on = |keep: &dyn Fn(usize) -> bool| {
         let mut x = Vec::new();
         let mut y = Vec::new();
@@ -83,6 +108,7 @@ pub fn train_semantic(
             base,
             trees,
             weights: lex.weights.clone(),
+            tokens: space.clone(),
         }
     };
     let folds = opts.folds.max(2);

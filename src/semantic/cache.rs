@@ -1,24 +1,26 @@
-//! Statement vectors kept between runs, so that retraining or re-evaluating does not encode
+//! Statement encodings kept between runs, so that retraining or re-evaluating does not encode
 //! the same sentences again (encoding is ~10 ms a sentence; everything after it is µs). Keyed
 //! by the model's fingerprint and the exact text. The binary decides where the file lives;
 //! this module only turns it into bytes and back.
 //!
-//! File format (little endian): `PXEMB1\n`, model identity (u64), dimension (u32), count
-//! (u64), then `count` entries of text key (u64) and `dimension` f32, keys ascending.
+//! File format (little endian): `PXEMB2\n`, model identity (u64), dimension (u32), count
+//! (u64), then `count` entries, keys ascending: text key (u64), `dimension` f32 (sentence
+//! vector), word pieces `n` (u32), `n` u32 vocabulary ids, `n × dimension` bfloat16 (the
+//! word-piece vectors). Files of the sentence-only format `PXEMB1` are ignored (re-encoded).
 
 use std::collections::BTreeMap;
 
-use super::embed::{Embedder, Fnv};
+use super::embed::{Embedder, Encoded, Fnv, TokenVectors};
 use crate::error::{Error, Result};
 
-const MAGIC: &[u8; 7] = b"PXEMB1\n";
+const MAGIC: &[u8; 7] = b"PXEMB2\n";
 
-/// Cached vectors of one model.
+/// Cached encodings of one model.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbeddingCache {
     identity: u64,
     dim: usize,
-    vectors: BTreeMap<u64, Vec<f32>>,
+    entries: BTreeMap<u64, Encoded>,
     added: usize,
 }
 
@@ -27,6 +29,26 @@ fn key(text: &str) -> u64 {
     let mut h = Fnv::default();
     h.write(text.as_bytes());
     h.0
+}
+
+/// A little-endian reader over a byte slice; `None` past the end.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
 }
 
 impl EmbeddingCache {
@@ -46,77 +68,100 @@ impl EmbeddingCache {
     }
 
     fn parse(bytes: &[u8], identity: u64, dim: usize) -> Option<Self> {
-        let rest = bytes.strip_prefix(MAGIC)?;
-        let u64_at =
-            |b: &[u8], at: usize| Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?));
-        if u64_at(rest, 0)? != identity {
+        let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+        if r.u64()? != identity || r.u32()? as usize != dim {
             return None;
         }
-        let d = u32::from_le_bytes(rest.get(8..12)?.try_into().ok()?) as usize;
-        let count = u64_at(rest, 12)? as usize;
-        let body = rest.get(20..)?;
-        let entry = 8 + 4 * d;
-        if d != dim || body.len() != count.checked_mul(entry)? {
+        let count = r.u64()?;
+        let mut entries = BTreeMap::new();
+        for _ in 0..count {
+            let k = r.u64()?;
+            let sentence = r
+                .take(4 * dim)?
+                .chunks_exact(4)
+                .map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes")))
+                .collect();
+            let n = r.u32()? as usize;
+            let ids = (0..n).map(|_| r.u32()).collect::<Option<Vec<u32>>>()?;
+            let vectors = r
+                .take(2 * n.checked_mul(dim)?)?
+                .chunks_exact(2)
+                .map(|b| u16::from_le_bytes(b.try_into().expect("2 bytes")))
+                .collect();
+            entries.insert(
+                k,
+                Encoded {
+                    sentence,
+                    tokens: TokenVectors { ids, vectors },
+                },
+            );
+        }
+        if !r.0.is_empty() || entries.len() as u64 != count {
             return None;
         }
-        let vectors = body
-            .chunks_exact(entry)
-            .map(|e| {
-                let k = u64::from_le_bytes(e[..8].try_into().expect("8 bytes"));
-                let v = e[8..]
-                    .chunks_exact(4)
-                    .map(|b| f32::from_le_bytes(b.try_into().expect("4 bytes")))
-                    .collect();
-                (k, v)
-            })
-            .collect();
         Some(EmbeddingCache {
             identity,
             dim,
-            vectors,
+            entries,
             added: 0,
         })
     }
 
     /// The file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(27 + self.vectors.len() * (8 + 4 * self.dim));
+        let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.identity.to_le_bytes());
         out.extend_from_slice(&(self.dim as u32).to_le_bytes());
-        out.extend_from_slice(&(self.vectors.len() as u64).to_le_bytes());
-        for (k, v) in &self.vectors {
+        out.extend_from_slice(&(self.entries.len() as u64).to_le_bytes());
+        for (k, e) in &self.entries {
             out.extend_from_slice(&k.to_le_bytes());
-            for x in v {
+            for x in &e.sentence {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+            out.extend_from_slice(&(e.tokens.ids.len() as u32).to_le_bytes());
+            for id in &e.tokens.ids {
+                out.extend_from_slice(&id.to_le_bytes());
+            }
+            for x in &e.tokens.vectors {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
         out
     }
 
-    /// Number of vectors held.
+    /// Number of statements held.
     pub fn len(&self) -> usize {
-        self.vectors.len()
+        self.entries.len()
     }
 
     /// True when nothing is cached.
     pub fn is_empty(&self) -> bool {
-        self.vectors.is_empty()
+        self.entries.is_empty()
     }
 
-    /// Vectors encoded since this cache was read (0: no need to write it back).
+    /// Statements encoded since this cache was read (0: no need to write it back).
     pub fn added(&self) -> usize {
         self.added
     }
 
-    /// The vector of a text, if cached.
+    /// The sentence vector of a text, if cached.
     pub fn get(&self, text: &str) -> Option<&[f32]> {
-        self.vectors.get(&key(text)).map(Vec::as_slice)
+        self.entries.get(&key(text)).map(|e| e.sentence.as_slice())
     }
 
-    /// Vectors of `texts`, in order: cached ones read, the others encoded (all missing ones
-    /// in one call, so they batch well) and added.
+    /// Sentence vectors of `texts`, in order (see `encode`).
     pub fn embed(&mut self, embedder: &Embedder, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        Ok(self
+            .encode(embedder, texts)?
+            .into_iter()
+            .map(|e| e.sentence.clone())
+            .collect())
+    }
+
+    /// Encodings of `texts`, in order: cached ones read, the others encoded (all missing ones
+    /// in one call, so they batch well) and added.
+    pub fn encode(&mut self, embedder: &Embedder, texts: &[&str]) -> Result<Vec<&Encoded>> {
         if embedder.identity() != self.identity || embedder.dim() != self.dim {
             return Err(Error::Usage(
                 "embedding cache belongs to another model".to_string(),
@@ -125,18 +170,15 @@ impl EmbeddingCache {
         let mut missing: Vec<&str> = texts
             .iter()
             .copied()
-            .filter(|t| !self.vectors.contains_key(&key(t)))
+            .filter(|t| !self.entries.contains_key(&key(t)))
             .collect();
         missing.sort_unstable();
         missing.dedup();
-        let fresh = embedder.embed(&missing)?;
+        let fresh = embedder.encode(&missing)?;
         self.added += fresh.len();
-        for (t, v) in missing.iter().zip(fresh) {
-            self.vectors.insert(key(t), v);
+        for (t, e) in missing.iter().zip(fresh) {
+            self.entries.insert(key(t), e);
         }
-        Ok(texts
-            .iter()
-            .map(|t| self.vectors[&key(t)].clone())
-            .collect())
+        Ok(texts.iter().map(|t| &self.entries[&key(t)]).collect())
     }
 }

@@ -106,9 +106,30 @@ impl Embedder {
         self.identity
     }
 
+    /// Which word pieces carry content (`tokens::is_content_piece`), one flag per id.
+    pub fn content_mask(&self, ids: &[u32]) -> Vec<bool> {
+        ids.iter()
+            .map(|&id| {
+                self.tokenizer
+                    .id_to_token(id)
+                    .is_some_and(|p| super::tokens::is_content_piece(&p))
+            })
+            .collect()
+    }
+
     /// Unit-length vectors of `texts`, in order (mean of the last layer over all word pieces,
     /// `[CLS]` and `[SEP]` included, then L2-normalised).
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+        Ok(self
+            .encode(texts)?
+            .into_iter()
+            .map(|e| e.sentence)
+            .collect())
+    }
+
+    /// The sentence vector and the word-piece vectors of each of `texts`, in order, from one
+    /// forward pass.
+    pub fn encode(&self, texts: &[&str]) -> Result<Vec<Encoded>> {
         let model_err = |e: candle_core::Error| Error::Usage(format!("embedding model: {e}"));
         let mut by_len: BTreeMap<usize, Vec<(usize, Vec<u32>)>> = BTreeMap::new();
         for (i, t) in texts.iter().enumerate() {
@@ -119,7 +140,7 @@ impl Embedder {
             let ids = enc.get_ids().to_vec();
             by_len.entry(ids.len()).or_default().push((i, ids));
         }
-        let mut out = vec![Vec::new(); texts.len()];
+        let mut out = vec![Encoded::default(); texts.len()];
         for (len, group) in by_len {
             for chunk in group.chunks(BATCH) {
                 let flat: Vec<u32> = chunk.iter().flat_map(|(_, ids)| ids.clone()).collect();
@@ -129,13 +150,65 @@ impl Embedder {
                 let hidden = self.model.forward(&ids, &types, None).map_err(model_err)?;
                 let pooled = hidden.mean(1).map_err(model_err)?;
                 let rows: Vec<Vec<f32>> = pooled.to_vec2().map_err(model_err)?;
-                for ((i, _), v) in chunk.iter().zip(rows) {
-                    out[*i] = normalise(v);
+                let pieces: Vec<Vec<Vec<f32>>> = hidden.to_vec3().map_err(model_err)?;
+                for (((i, piece_ids), v), p) in chunk.iter().zip(rows).zip(pieces) {
+                    out[*i] = Encoded {
+                        sentence: normalise(v),
+                        tokens: TokenVectors {
+                            ids: piece_ids.clone(),
+                            vectors: p.iter().flatten().map(|&x| to_bf16(x)).collect(),
+                        },
+                    };
                 }
             }
         }
         Ok(out)
     }
+}
+
+/// What the encoder gives for one statement.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Encoded {
+    /// Mean-pooled, unit-length sentence vector.
+    pub sentence: Vec<f32>,
+    /// The last layer at every word piece.
+    pub tokens: TokenVectors,
+}
+
+/// Last-layer vectors of a statement's word pieces (`[CLS]` and `[SEP]` included), raw (not
+/// normalised), stored as bfloat16: the token features only need cosines, and halving the
+/// cache matters (about 20 word pieces a statement). Rounded the same way whether fresh or
+/// read from the cache, so both give the same features.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TokenVectors {
+    /// Vocabulary ids of the word pieces.
+    pub ids: Vec<u32>,
+    /// `ids.len()` rows of `dim` bfloat16 values.
+    pub vectors: Vec<u16>,
+}
+
+impl TokenVectors {
+    /// Row `i` as f32.
+    pub fn row(&self, i: usize, dim: usize) -> impl Iterator<Item = f32> + '_ {
+        self.vectors[i * dim..(i + 1) * dim]
+            .iter()
+            .map(|&b| from_bf16(b))
+    }
+}
+
+/// f32 to bfloat16, rounding to nearest even (NaN kept a NaN).
+pub fn to_bf16(x: f32) -> u16 {
+    let b = x.to_bits();
+    if x.is_nan() {
+        return ((b >> 16) | 0x40) as u16;
+    }
+    let round = 0x7fff + ((b >> 16) & 1);
+    (b.wrapping_add(round) >> 16) as u16
+}
+
+/// bfloat16 to f32 (exact).
+pub fn from_bf16(b: u16) -> f32 {
+    f32::from_bits(u32::from(b) << 16)
 }
 
 /// `v / |v|` (a zero vector stays zero).

@@ -3,8 +3,8 @@
 //! the same command as the lexical model with `--embedding-model DIR` added, and shipped as
 //! `src/semantic/model.json` (docs/accuracy.md).
 //!
-//! A statement's vector is computed once (like its profile); a pair only costs the lexical
-//! features, one dot product and the trees.
+//! A statement's vector and word-piece set (`tokens`) are computed once (like its profile); a
+//! pair only costs the lexical features, one dot product, the token alignment and the trees.
 
 use std::sync::OnceLock;
 
@@ -14,12 +14,35 @@ use crate::align::model::{Tree, sigmoid};
 use crate::error::{Error, Result};
 use crate::eval::gbdt::eval_slice;
 use crate::profile::{FEATURE_NAMES, PAIR_FEATURES, SimFeatures, TermWeights, pair_features};
+use crate::semantic::embed::Encoded;
+use crate::semantic::tokens::{
+    TOKEN_FEATURES, TokenSet, TokenSpace, token_feature_names, token_features,
+};
 
 /// Features read from the two sentence vectors, appended after the lexical ones.
 pub const EMBEDDING_FEATURE_NAMES: [&str; 1] = ["embedding_cosine"];
 
-/// Length of the semantic model's feature vector.
-pub const SEMANTIC_FEATURES: usize = PAIR_FEATURES + EMBEDDING_FEATURE_NAMES.len();
+/// Length of the semantic model's feature vector: lexical, sentence cosine, token alignment.
+pub const SEMANTIC_FEATURES: usize = PAIR_FEATURES + EMBEDDING_FEATURE_NAMES.len() + TOKEN_FEATURES;
+
+/// A statement as the encoder gave it, with the content flag of each word piece
+/// (`Embedder::content_mask`).
+#[derive(Clone, Copy, Debug)]
+pub struct Statement<'a> {
+    /// Sentence and word-piece vectors.
+    pub encoded: &'a Encoded,
+    /// Content flag of each word piece.
+    pub content: &'a [bool],
+}
+
+/// What the semantic model reads of one statement besides its profile, computed once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prepared {
+    /// Unit sentence vector.
+    pub sentence: Vec<f32>,
+    /// Projected content word pieces (`TokenSpace::prepare`).
+    pub tokens: TokenSet,
+}
 
 /// One feature vector of the semantic model.
 pub type SemanticSample = [f32; SEMANTIC_FEATURES];
@@ -30,24 +53,27 @@ pub fn feature_names() -> Vec<String> {
         .iter()
         .chain(EMBEDDING_FEATURE_NAMES.iter())
         .map(|s| s.to_string())
+        .chain(token_feature_names())
         .collect()
 }
 
-/// The features of a pair: the lexical ones, then the cosine of the two unit vectors.
+/// The features of a pair: the lexical ones, the cosine of the two unit vectors, then the
+/// token alignment features.
 pub fn semantic_features(
     a: &SimFeatures,
-    ea: &[f32],
+    ea: &Prepared,
     b: &SimFeatures,
-    eb: &[f32],
+    eb: &Prepared,
 ) -> SemanticSample {
     extend(&pair_features(a, b), ea, eb)
 }
 
 /// Appends the embedding features to lexical pair features.
-pub fn extend(lexical: &[f32; PAIR_FEATURES], ea: &[f32], eb: &[f32]) -> SemanticSample {
+pub fn extend(lexical: &[f32; PAIR_FEATURES], ea: &Prepared, eb: &Prepared) -> SemanticSample {
     let mut x = [0.0; SEMANTIC_FEATURES];
     x[..PAIR_FEATURES].copy_from_slice(lexical);
-    x[PAIR_FEATURES] = cosine(ea, eb);
+    x[PAIR_FEATURES] = cosine(&ea.sentence, &eb.sentence);
+    x[PAIR_FEATURES + 1..].copy_from_slice(&token_features(&ea.tokens, &eb.tokens));
     x
 }
 
@@ -76,6 +102,8 @@ pub struct SemanticModel {
     pub trees: Vec<Tree>,
     /// Term weights the profiles must be built with.
     pub weights: TermWeights,
+    /// Word-piece IDF and projection of the token alignment features.
+    pub tokens: TokenSpace,
 }
 
 const SHIPPED: &str = include_str!("model.json");
@@ -103,6 +131,12 @@ impl SemanticModel {
                 return Err(Error::Usage("model: malformed tree".to_string()));
             }
         }
+        let t = &m.tokens;
+        if t.mean.len() != m.embedding_dim || t.basis.len() != t.dims * m.embedding_dim {
+            return Err(Error::Usage(
+                "model: token space does not fit the embedding dimension".to_string(),
+            ));
+        }
         Ok(m)
     }
 
@@ -113,13 +147,27 @@ impl SemanticModel {
         s
     }
 
+    /// What a pair's features read of a statement (once per statement).
+    pub fn prepare(&self, s: Statement<'_>) -> Prepared {
+        Prepared {
+            sentence: s.encoded.sentence.clone(),
+            tokens: self.tokens.prepare(&s.encoded.tokens, s.content),
+        }
+    }
+
     /// Probability in [0, 1] that a pair with these features states the same claim.
     pub fn predict(&self, x: &SemanticSample) -> f32 {
         sigmoid(self.base + self.trees.iter().map(|t| eval_slice(t, x)).sum::<f32>())
     }
 
     /// Similarity of two statements from their profile features and unit vectors.
-    pub fn similarity(&self, a: &SimFeatures, ea: &[f32], b: &SimFeatures, eb: &[f32]) -> f32 {
+    pub fn similarity(
+        &self,
+        a: &SimFeatures,
+        ea: &Prepared,
+        b: &SimFeatures,
+        eb: &Prepared,
+    ) -> f32 {
         self.predict(&semantic_features(a, ea, b, eb))
     }
 }

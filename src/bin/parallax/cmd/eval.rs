@@ -443,8 +443,10 @@ mod semantic {
     use anyhow::{Context, Result, anyhow};
     use parallax::eval::data::{MrpcPair, StsPair, read_mrpc, read_stsb};
     use parallax::eval::metrics::Binary;
-    use parallax::eval::semantic::{VectorPair, train_semantic};
+    use parallax::eval::semantic::{StatementPair, TOKEN_DIMS, train_semantic};
     use parallax::profile::Profile;
+    use parallax::semantic::embed::Encoded;
+    use parallax::semantic::model::Statement;
     use parallax::semantic::{Embedder, EmbeddingCache, SemanticModel};
     use rayon::prelude::*;
 
@@ -459,9 +461,32 @@ mod semantic {
             .or_else(|| env.embedding_model.clone())
     }
 
+    /// Every statement of `texts` encoded, with the content flags of its word pieces.
+    struct Encodings {
+        encoded: Vec<Encoded>,
+        content: Vec<Vec<bool>>,
+    }
+
+    impl Encodings {
+        fn statement(&self, i: usize) -> Statement<'_> {
+            Statement {
+                encoded: &self.encoded[i],
+                content: &self.content[i],
+            }
+        }
+
+        /// Statements `2k` and `2k + 1` of `range` as pairs.
+        fn pairs(&self, range: std::ops::Range<usize>) -> Vec<StatementPair<'_>> {
+            range
+                .step_by(2)
+                .map(|i| (self.statement(i), self.statement(i + 1)))
+                .collect()
+        }
+    }
+
     /// Loads the encoder and the cache, encodes every sentence of `texts` (cached ones are
     /// read), writes the cache back if it grew.
-    fn vectors(dir: &str, a: &EmbeddingArgs, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+    fn encode(dir: &str, a: &EmbeddingArgs, texts: &[&str]) -> Result<Encodings> {
         let embedder = Embedder::load(Path::new(dir))?;
         let mut cache = match &a.embedding_cache {
             Some(path) => match std::fs::read(path) {
@@ -475,7 +500,11 @@ mod semantic {
             },
             None => EmbeddingCache::new(embedder.identity(), embedder.dim()),
         };
-        let v = cache.embed(&embedder, texts)?;
+        let encoded: Vec<Encoded> = cache
+            .encode(&embedder, texts)?
+            .into_iter()
+            .cloned()
+            .collect();
         if let Some(path) = &a.embedding_cache
             && cache.added() > 0
         {
@@ -484,7 +513,11 @@ mod semantic {
             std::fs::write(&tmp, cache.to_bytes()).with_context(|| tmp.clone())?;
             std::fs::rename(&tmp, path).with_context(|| path.clone())?;
         }
-        Ok(v)
+        let content = encoded
+            .iter()
+            .map(|e| embedder.content_mask(&e.tokens.ids))
+            .collect();
+        Ok(Encodings { encoded, content })
     }
 
     fn load(path: Option<&str>) -> Result<SemanticModel> {
@@ -494,16 +527,16 @@ mod semantic {
         })
     }
 
-    fn similarity(m: &SemanticModel, a: &str, ea: &[f32], b: &str, eb: &[f32]) -> f32 {
+    fn similarity(
+        m: &SemanticModel,
+        a: &str,
+        ea: Statement<'_>,
+        b: &str,
+        eb: Statement<'_>,
+    ) -> f32 {
         let l = Profile::with_weights(a, &m.weights);
         let r = Profile::with_weights(b, &m.weights);
-        m.similarity(&l.sim, ea, &r.sim, eb)
-    }
-
-    fn refs(v: &[(Vec<f32>, Vec<f32>)]) -> Vec<VectorPair<'_>> {
-        v.iter()
-            .map(|(x, y)| (x.as_slice(), y.as_slice()))
-            .collect()
+        m.similarity(&l.sim, &m.prepare(ea), &r.sim, &m.prepare(eb))
     }
 
     fn pair_texts<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<&'a str> {
@@ -531,25 +564,19 @@ mod semantic {
         let mut texts = pair_texts(mrpc_texts(&test));
         texts.extend(pair_texts(mrpc_texts(&train)));
         texts.extend(pair_texts(sts_texts(&sts)));
-        let v = vectors(dir, &a.embedding, &texts)?;
-        let (vt, rest) = v.split_at(2 * test.len());
-        let (vm, vs) = rest.split_at(2 * train.len());
-        let as_pairs = |v: &[Vec<f32>]| -> Vec<(Vec<f32>, Vec<f32>)> {
-            v.chunks_exact(2)
-                .map(|c| (c[0].clone(), c[1].clone()))
-                .collect()
-        };
-        let vt = as_pairs(vt);
+        let enc = encode(dir, &a.embedding, &texts)?;
+        let (nt, nm) = (2 * test.len(), 2 * train.len());
+        let vt = enc.pairs(0..nt);
         let model = if a.train.is_some() {
             let opts = train_options(a);
             let provenance = format!(
-                "{} --embedding-model all-MiniLM-L6-v2 ({} dimensions, mean pooling)",
+                "{} --embedding-model all-MiniLM-L6-v2 ({} dimensions, mean pooling; word pieces projected to {TOKEN_DIMS})",
                 provenance(a, train.len(), sts.len()),
-                vt.first().map_or(0, |p| p.0.len()),
+                enc.encoded.first().map_or(0, |e| e.sentence.len()),
             );
-            let vm = as_pairs(vm);
-            let vs = as_pairs(vs);
-            let report = train_semantic(&train, &refs(&vm), &sts, &refs(&vs), &opts, &provenance);
+            let vm = enc.pairs(nt..nt + nm);
+            let vs = enc.pairs(nt + nm..texts.len());
+            let report = train_semantic(&train, &vm, &sts, &vs, &opts, &provenance);
             write_trained(
                 out,
                 a,
@@ -573,7 +600,7 @@ mod semantic {
         let sim: Vec<f32> = test
             .par_iter()
             .zip(&vt)
-            .map(|(p, (ea, eb))| similarity(&model, &p.s1, ea, &p.s2, eb))
+            .map(|(p, (ea, eb))| similarity(&model, &p.s1, *ea, &p.s2, *eb))
             .collect();
         let aligned = |s: f32| s >= model.threshold;
         let b = Binary::from_pairs(
@@ -604,12 +631,14 @@ mod semantic {
     pub fn stsb(a: &StsbArgs, dir: &str, out: &mut Vec<u8>) -> Result<u8> {
         let test = read_stsb(&read(&a.test)?, &a.test)?;
         let model = load(a.model.as_deref())?;
-        let v = vectors(dir, &a.embedding, &pair_texts(sts_texts(&test)))?;
+        let texts = pair_texts(sts_texts(&test));
+        let enc = encode(dir, &a.embedding, &texts)?;
         writeln!(out, "model: {}", model.provenance)?;
+        let pairs = enc.pairs(0..texts.len());
         let sim: Vec<f64> = test
             .par_iter()
-            .zip(v.par_chunks_exact(2))
-            .map(|(p, e)| f64::from(similarity(&model, &p.s1, &e[0], &p.s2, &e[1])))
+            .zip(&pairs)
+            .map(|(p, (ea, eb))| f64::from(similarity(&model, &p.s1, *ea, &p.s2, *eb)))
             .collect();
         let gold: Vec<f64> = test.iter().map(|p| f64::from(p.score)).collect();
         super::correlations(&test, &sim, &gold, out)?;
