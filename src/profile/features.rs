@@ -602,6 +602,26 @@ fn substring_masks(masks: &[u128]) -> usize {
 /// vector (directional measures enter as min and max), so alignment does not depend on
 /// which document is on the left.
 pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
+    pair_features_dispatch(a, b, None)
+}
+
+/// `pair_features` with the sizes of the four count-only intersections given (from a
+/// `SideIndex`, which counts them for a whole row at once): the same vector, without those
+/// four merges.
+pub fn pair_features_counted(
+    a: &SimFeatures,
+    b: &SimFeatures,
+    shared: &SharedCounts,
+) -> [f32; PAIR_FEATURES] {
+    pair_features_dispatch(a, b, Some(shared))
+}
+
+#[inline(always)]
+fn pair_features_dispatch(
+    a: &SimFeatures,
+    b: &SimFeatures,
+    shared: Option<&SharedCounts>,
+) -> [f32; PAIR_FEATURES] {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2")
         && std::arch::is_x86_feature_detected!("popcnt")
@@ -609,9 +629,9 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         && std::arch::is_x86_feature_detected!("lzcnt")
     {
         // SAFETY: the CPU has every feature the function is compiled for (checked above).
-        return unsafe { pair_features_avx2(a, b) };
+        return unsafe { pair_features_avx2(a, b, shared) };
     }
-    pair_features_in(a, b)
+    pair_features_in(a, b, shared)
 }
 
 /// `pair_features` compiled for AVX2 and the bit instructions (wider compares for the
@@ -619,12 +639,25 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
 /// same integer and float operations (no fused or reordered arithmetic), so the same bits.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,popcnt,bmi1,lzcnt")]
-fn pair_features_avx2(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
-    pair_features_in(a, b)
+fn pair_features_avx2(
+    a: &SimFeatures,
+    b: &SimFeatures,
+    shared: Option<&SharedCounts>,
+) -> [f32; PAIR_FEATURES] {
+    pair_features_in(a, b, shared)
 }
 
 #[inline(always)]
-fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
+fn pair_features_in(
+    a: &SimFeatures,
+    b: &SimFeatures,
+    shared: Option<&SharedCounts>,
+) -> [f32; PAIR_FEATURES] {
+    // The four intersections whose size is all the features read: given, or merged here.
+    let count = |k: usize, x: &[u64], y: &[u64]| match shared {
+        Some(c) => c.0[k] as usize,
+        None => common_blocks(x, y),
+    };
     // Weighted stem overlap, and the weights and costs left unmatched on each side.
     let (mut i, mut j) = (0, 0);
     let (mut wc, mut nc) = (0.0f32, 0usize);
@@ -677,7 +710,7 @@ fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         cb += y.1;
         c_max = c_max.max(y.1);
     }
-    let ctg = common_blocks(&a.trigrams, &b.trigrams);
+    let ctg = count(SharedCounts::TRIGRAMS, &a.trigrams, &b.trigrams);
     let (wl, sub, runs) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
         let l = lcs_masks(m, b.wseq.len());
         // When the masks cover both sequences whole, word `p` of `a` occurs in `b` exactly
@@ -707,12 +740,15 @@ fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let scov_a = ratio(nc as f32, na as f32);
     let scov_b = ratio(nc as f32, nb as f32);
 
-    let cw = common_blocks(&a.words, &b.words);
+    let cw = count(SharedCounts::WORDS, &a.words, &b.words);
     let word_jaccard = ratio(cw as f32, (a.words.len() + b.words.len() - cw) as f32);
-    let cbg = common_blocks(&a.bigrams, &b.bigrams);
+    let cbg = count(SharedCounts::BIGRAMS, &a.bigrams, &b.bigrams);
     let bg_a = ratio(cbg as f32, a.bigrams.len() as f32);
     let bg_b = ratio(cbg as f32, b.bigrams.len() as f32);
-    let cch = common_blocks(&a.chars, &b.chars);
+    let cch = match shared {
+        Some(c) => c.0[SharedCounts::CHARS] as usize,
+        None => common_blocks(&a.chars, &b.chars),
+    };
     let l = with_masks(&a.seq_sorted, &b.seq_sorted, a.seq.len(), |m| {
         lcs_masks(m, b.seq.len())
     }) as f32;
@@ -783,6 +819,125 @@ fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     ]
 }
 
+/// Sizes of the word, bigram, trigram and character 4-gram intersections of two statements
+/// (`SharedCounts::WORDS`... index it): the pair features read nothing else of those sets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SharedCounts(pub [u32; 4]);
+
+impl SharedCounts {
+    /// Index of the shared words.
+    pub const WORDS: usize = 0;
+    /// Index of the shared word bigrams.
+    pub const BIGRAMS: usize = 1;
+    /// Index of the shared word trigrams.
+    pub const TRIGRAMS: usize = 2;
+    /// Index of the shared character 4-grams.
+    pub const CHARS: usize = 3;
+}
+
+/// Postings of one kind of set item: the statements (ascending) holding each item.
+#[derive(Default)]
+struct Postings {
+    /// Item → its slot.
+    slot: rustc_hash::FxHashMap<u64, u32>,
+    /// Slot `s` lists `items[start[s]..start[s + 1]]`.
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Postings {
+    fn new<'a, I: ExactSizeIterator<Item = u64> + 'a>(
+        sets: impl Iterator<Item = I> + Clone,
+    ) -> Self {
+        // Sized once (the table would otherwise grow through a rehash per doubling).
+        let total: usize = sets.clone().map(|s| s.len()).sum();
+        let mut slot: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        slot.reserve(total);
+        // (slot, statement) in statement order, then a counting sort into compressed rows:
+        // each list comes out ascending.
+        let mut hits: Vec<(u32, u32)> = Vec::with_capacity(total);
+        for (j, set) in sets.enumerate() {
+            for k in set {
+                let next = slot.len() as u32;
+                let s = *slot.entry(k).or_insert(next);
+                hits.push((s, j as u32));
+            }
+        }
+        let mut start = vec![0u32; slot.len() + 1];
+        for &(s, _) in &hits {
+            start[s as usize + 1] += 1;
+        }
+        for s in 1..start.len() {
+            start[s] += start[s - 1];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0u32; hits.len()];
+        for &(s, j) in &hits {
+            items[fill[s as usize] as usize] = j;
+            fill[s as usize] += 1;
+        }
+        Postings { slot, start, items }
+    }
+
+    /// Adds one to `counts[j][kind]` for every statement `j` holding each item of `set`.
+    #[inline]
+    fn count(&self, set: impl Iterator<Item = u64>, kind: usize, counts: &mut [SharedCounts]) {
+        for k in set {
+            if let Some(&s) = self.slot.get(&k) {
+                let (lo, hi) = (self.start[s as usize], self.start[s as usize + 1]);
+                let list = &self.items[lo as usize..hi as usize];
+                for &j in list {
+                    counts[j as usize].0[kind] += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Inverted index of one side's word, bigram, trigram and character 4-gram sets: counts
+/// the intersections of a statement with every statement of that side in one pass over the
+/// statement's items (postings of the items it holds), instead of one merge per pair. For
+/// long documents, where each statement is scored against tens of others, the merges of
+/// these sets (a hundred 4-grams a side) were the largest part of `pair_features`.
+/// Exact: the counts are those of the merges (each set is deduplicated).
+pub struct SideIndex {
+    kinds: [Postings; 4],
+    len: usize,
+}
+
+impl SideIndex {
+    /// Indexes the statements of one side, in order.
+    pub fn new<'a>(side: impl Iterator<Item = &'a SimFeatures> + Clone) -> Self {
+        let len = side.clone().count();
+        let wide = |v: &'a [u64]| v.iter().copied();
+        SideIndex {
+            kinds: [
+                Postings::new(side.clone().map(|f| wide(&f.words))),
+                Postings::new(side.clone().map(|f| wide(&f.bigrams))),
+                Postings::new(side.clone().map(|f| wide(&f.trigrams))),
+                Postings::new(side.map(|f| f.chars.iter().map(|&c| u64::from(c)))),
+            ],
+            len,
+        }
+    }
+
+    /// The shared counts of `a` with every indexed statement: `counts[j]` for statement `j`
+    /// (`counts` is cleared and resized to the side's length).
+    pub fn counts(&self, a: &SimFeatures, counts: &mut Vec<SharedCounts>) {
+        counts.clear();
+        counts.resize(self.len, SharedCounts::default());
+        let [w, bg, tg, ch] = &self.kinds;
+        w.count(a.words.iter().copied(), SharedCounts::WORDS, counts);
+        bg.count(a.bigrams.iter().copied(), SharedCounts::BIGRAMS, counts);
+        tg.count(a.trigrams.iter().copied(), SharedCounts::TRIGRAMS, counts);
+        ch.count(
+            a.chars.iter().map(|&c| u64::from(c)),
+            SharedCounts::CHARS,
+            counts,
+        );
+    }
+}
+
 /// Words of `seq` absent from the sorted set `other`: the longest run of them (an added
 /// clause shows as one long run, a rewording as scattered short ones), how many sit at the
 /// start and end (a clause added before or after), and how many in all.
@@ -847,8 +1002,43 @@ mod tests {
                 let (p, q) = (Profile::new(a), Profile::new(b));
                 assert_eq!(
                     pair_features(&p.sim, &q.sim).map(f32::to_bits),
-                    pair_features_in(&p.sim, &q.sim).map(f32::to_bits),
+                    pair_features_in(&p.sim, &q.sim, None).map(f32::to_bits),
                     "{a} / {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn side_index_counts_are_the_merges() {
+        // Repeated words and phrases, so that postings run long and sets overlap a lot.
+        let texts = [
+            "Rubio urged al-Sudani to disarm 3 militias on Tuesday, officials said.",
+            "Al-Sudani told Rubio the militias would not disarm, according to officials.",
+            "Officials said the militias would disarm on Tuesday.",
+            "Flights resumed at Erbil airport.",
+            "",
+            "the the the said said said officials officials",
+            "Rubio urged al-Sudani to disarm 3 militias on Tuesday, officials said.",
+        ];
+        let profiles: Vec<Profile> = texts.iter().map(|t| Profile::new(t)).collect();
+        let index = SideIndex::new(profiles.iter().rev().map(|p| &p.sim));
+        let mut counts = Vec::new();
+        for a in &profiles {
+            index.counts(&a.sim, &mut counts);
+            assert_eq!(counts.len(), profiles.len());
+            for (b, c) in profiles.iter().rev().zip(&counts) {
+                let (a, b) = (&a.sim, &b.sim);
+                let want = [
+                    common(&a.words, &b.words),
+                    common(&a.bigrams, &b.bigrams),
+                    common(&a.trigrams, &b.trigrams),
+                    common(&a.chars, &b.chars),
+                ];
+                assert_eq!(c.0.map(|n| n as usize), want);
+                assert_eq!(
+                    pair_features_counted(a, b, c).map(f32::to_bits),
+                    pair_features(a, b).map(f32::to_bits)
                 );
             }
         }
