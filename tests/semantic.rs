@@ -158,11 +158,18 @@ fn word_piece_vectors_are_the_last_layer_rounded_to_bfloat16() {
     fixture(dir.path());
     let e = Embedder::load(dir.path()).unwrap();
     let enc = e
-        .encode(&["The minister spoke with Rubio on Tuesday.", "Flights resumed."])
+        .encode(&[
+            "The minister spoke with Rubio on Tuesday.",
+            "Flights resumed.",
+        ])
         .unwrap();
     let ids = [2, 4, 5, 6, 7, 8, 9, 10, 16, 3];
     assert_eq!(enc[0].tokens.ids, ids);
-    assert_eq!(enc[0].sentence, e.embed(&["The minister spoke with Rubio on Tuesday."]).unwrap()[0]);
+    assert_eq!(
+        enc[0].sentence,
+        e.embed(&["The minister spoke with Rubio on Tuesday."])
+            .unwrap()[0]
+    );
     let hidden = last_layer(dir.path(), &ids);
     for (i, row) in hidden.iter().enumerate() {
         let got: Vec<f32> = enc[0].tokens.row(i, 8).collect();
@@ -234,8 +241,14 @@ fn token_alignment_sees_a_piece_the_other_side_lacks() {
         &[2.0, 1.0, 4.0],
     );
     let x = token_features(&a, &b);
-    assert!((feature(&x, "token_worst_max") - 1.0).abs() < 1e-6, "a is covered");
-    assert!(feature(&x, "token_worst_min").abs() < 1e-6, "b's extra piece is not");
+    assert!(
+        (feature(&x, "token_worst_max") - 1.0).abs() < 1e-6,
+        "a is covered"
+    );
+    assert!(
+        feature(&x, "token_worst_min").abs() < 1e-6,
+        "b's extra piece is not"
+    );
     assert_eq!(feature(&x, "token_below_0.4_max"), 1.0);
     assert_eq!(feature(&x, "token_below_0.4_min"), 0.0);
     assert!((feature(&x, "token_idf_below_0.5_max") - 4.0).abs() < 1e-6);
@@ -325,7 +338,12 @@ fn cache_round_trips_and_refuses_other_models() {
     assert_eq!((again.len(), again.added()), (2, 0));
     assert_eq!(again.embed(&e, &texts).unwrap(), v);
     let fresh = e.encode(&texts[..2]).unwrap();
-    let read: Vec<_> = again.encode(&e, &texts[..2]).unwrap().into_iter().cloned().collect();
+    let read: Vec<_> = again
+        .encode(&e, &texts[..2])
+        .unwrap()
+        .into_iter()
+        .cloned()
+        .collect();
     assert_eq!(read, fresh, "word pieces round-trip too");
     assert_eq!(again.added(), 0, "nothing encoded twice");
     // Another model's cache (or a damaged file) is ignored, never misread.
@@ -358,5 +376,8 @@ fn semantic_features_append_the_cosine_and_token_alignment_to_the_lexical_ones()
         x[lexical.len()]
     );
     assert!((cosine(&u, &u) - 1.0).abs() < 1e-6);
-    assert_eq!(&x[lexical.len() + 1..], &token_features(&pa.tokens, &pb.tokens)[..]);
+    assert_eq!(
+        &x[lexical.len() + 1..],
+        &token_features(&pa.tokens, &pb.tokens)[..]
+    );
 }
