@@ -91,6 +91,18 @@ pub fn extract_numbers(text: &str) -> Vec<NumberMention> {
 
 /// The value of a written number token: `"seven"` → 7, `"twenty-five"` → 25.
 fn written(norm: &str) -> Option<f64> {
+    // Every written number is 3 to 9 letters ("ten", "seventeen") before a hyphen: most
+    // words of a statement are rejected here without a scan of the table, which runs for
+    // every word profiled.
+    let head = norm.split_once('-').map_or(norm, |x| x.0);
+    if !(3..=9).contains(&head.len())
+        || !matches!(
+            head.as_bytes()[0],
+            b'd' | b'e' | b'f' | b'h' | b'n' | b'o' | b's' | b't'
+        )
+    {
+        return None;
+    }
     let one = |w: &str| WRITTEN.iter().find(|(x, _)| *x == w).map(|x| x.1);
     match norm.split_once('-') {
         Some((tens, units)) => {

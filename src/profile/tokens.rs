@@ -176,17 +176,23 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// Snowball English stem of a folded word.
+pub fn stem(w: &str) -> CompactString {
+    stem_and_stop(w).0
+}
+
+/// The stem of a folded word and whether it is a function word, in one lookup.
 ///
 /// Memoised per thread: news vocabulary repeats, and stemming was the largest cost of
 /// profiling a 5,000-word article (docs/performance.md). The cache cannot change a result,
-/// only skip recomputing it, so output stays the same at any thread count.
-pub fn stem(w: &str) -> CompactString {
+/// only skip recomputing it, so output stays the same at any thread count. The stop-word
+/// flag rides along so that a token costs one hash lookup, not two.
+fn stem_and_stop(w: &str) -> (CompactString, bool) {
     use std::cell::RefCell;
     // Fx, not SipHash: the keys are words of the text being compared, and hashing them
     // was a visible share of profiling (docs/performance.md).
     use rustc_hash::FxHashMap as HashMap;
     thread_local! {
-        static CACHE: RefCell<HashMap<CompactString, CompactString>> =
+        static CACHE: RefCell<HashMap<CompactString, (CompactString, bool)>> =
             RefCell::new(HashMap::default());
     }
     CACHE.with(|c| {
@@ -195,7 +201,10 @@ pub fn stem(w: &str) -> CompactString {
             // Inline for all but the longest words: a copy, no allocation.
             return s.clone();
         }
-        let s = CompactString::from(stemmer().stem(w).as_ref());
+        let s = (
+            CompactString::from(stemmer().stem(w).as_ref()),
+            is_stopword(w),
+        );
         // Bounded: a pathological input of unique words must not grow memory without limit.
         if c.len() >= 50_000 {
             c.clear();
@@ -209,9 +218,41 @@ pub fn stem(w: &str) -> CompactString {
 ///
 /// `"U.S. envoy’s 3.5% offer"` → norms `["us", "envoy", "3.5", "%", "offer"]`
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    // About one token per five bytes of news text: one allocation for most statements.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     // One folding buffer for the whole statement (`normalize`).
     let mut buf = String::new();
+    split(text, |start, end, kind, capitalized| {
+        let norm = normalize(&text[start..end], kind, &mut buf);
+        let (stem, stop) = if kind == TokenKind::Word {
+            stem_and_stop(&norm)
+        } else {
+            (norm.clone(), false)
+        };
+        out.push(Token {
+            span: Span::new(start, end),
+            capitalized,
+            norm,
+            stem,
+            kind,
+            stop,
+        });
+    });
+    out
+}
+
+/// The norms and kinds of a text's tokens, without stems (the lexicon's phrases).
+pub(crate) fn norms(text: &str) -> Vec<(CompactString, TokenKind)> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    split(text, |start, end, kind, _| {
+        out.push((normalize(&text[start..end], kind, &mut buf), kind));
+    });
+    out
+}
+
+/// The tokenizer proper: calls `f(start, end, kind, capitalized)` for each token in order.
+fn split(text: &str, mut f: impl FnMut(usize, usize, TokenKind, bool)) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -246,8 +287,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let raw = &text[start..chars.get(j).map_or(text.len(), |x| x.0)];
             if raw
-                .chars()
-                .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
             {
                 TokenKind::Number
             } else {
@@ -257,25 +298,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             TokenKind::Punct
         };
         let end = chars.get(j).map_or(text.len(), |x| x.0);
-        let raw = &text[start..end];
-        let norm = normalize(raw, kind, &mut buf);
-        let stop = kind == TokenKind::Word && is_stopword(&norm);
-        let stem = if kind == TokenKind::Word {
-            stem(&norm)
-        } else {
-            norm.clone()
-        };
-        out.push(Token {
-            span: Span::new(start, end),
-            capitalized: c.is_uppercase(),
-            norm,
-            stem,
-            kind,
-            stop,
-        });
+        f(start, end, kind, c.is_uppercase());
         i = j;
     }
-    out
 }
 
 fn is_initialism(s: &str) -> bool {
@@ -288,7 +313,13 @@ fn is_initialism(s: &str) -> bool {
 /// copied out once.
 fn normalize(raw: &str, kind: TokenKind, buf: &mut String) -> CompactString {
     buf.clear();
-    super::fold::fold_into(raw, buf);
+    // ASCII without a backquote (nearly every token) folds to its lowercase.
+    if raw.is_ascii() && !raw.contains('`') {
+        buf.push_str(raw);
+        buf.make_ascii_lowercase();
+    } else {
+        super::fold::fold_into(raw, buf);
+    }
     let w = buf;
     match kind {
         TokenKind::Number => w.retain(|c| c != ','),
