@@ -143,6 +143,16 @@ pub(crate) fn month_of(norm: &str) -> Option<u32> {
     if n == "sept" {
         return Some(9);
     }
+    // Asked of every word profiled: the length and first letter reject nearly all of them
+    // without comparing with the twelve names.
+    if !(3..=9).contains(&n.len())
+        || !matches!(
+            n.as_bytes()[0],
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return None;
+    }
     MONTHS
         .iter()
         .position(|m| *m == n || (n.len() == 3 && m.starts_with(n)))
@@ -150,6 +160,9 @@ pub(crate) fn month_of(norm: &str) -> Option<u32> {
 }
 
 pub(crate) fn weekday_of(norm: &str) -> Option<u32> {
+    if !norm.ends_with("day") {
+        return None;
+    }
     WEEKDAYS.iter().position(|w| *w == norm).map(|i| i as u32)
 }
 
