@@ -428,7 +428,9 @@ pub fn extract(
         .filter(|t| t.kind != TokenKind::Punct)
         .flat_map(|t| {
             let w = strip_al(&t.norm);
-            std::iter::once(w).chain(w.split('-').filter(move |_| w.contains('-')))
+            // The parts of a hyphenated word too; most words have none (no `split` then).
+            let hyphen = w.as_bytes().contains(&b'-');
+            std::iter::once(w).chain(w.split('-').filter(move |_| hyphen))
         })
         .collect();
     // Sorted as borrowed strings (cheaper to compare), copied once deduplicated. Equal

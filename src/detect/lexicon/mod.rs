@@ -14,7 +14,75 @@ use crate::error::{Error, Result};
 use crate::profile::norms;
 use crate::profile::{Token, TokenKind};
 
+/// The built-in lexicon as written; read at run time only by the test that checks its
+/// compact form (`builtin_file`).
+#[cfg(test)]
 const BUILTIN: &str = include_str!("builtin.toml");
+
+/// `builtin.toml` as Rust data (`build/lexicon.rs`).
+mod compact {
+    use super::Tone;
+    include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
+}
+
+/// The built-in lexicon file from its compact form: what `LexiconFile::parse` of
+/// `builtin.toml` gives, without parsing TOML at every start.
+fn builtin_file() -> LexiconFile {
+    use compact as c;
+    let list = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    LexiconFile {
+        speech_verbs: c::SPEECH_VERBS
+            .iter()
+            .map(|(lemma, tone, forms)| {
+                let v = VerbEntry {
+                    tone: *tone,
+                    forms: list(forms),
+                };
+                (lemma.to_string(), v)
+            })
+            .collect(),
+        intensity: c::INTENSITY
+            .iter()
+            .map(|(scale, levels)| (scale.to_string(), levels.iter().map(|l| list(l)).collect()))
+            .collect(),
+        hedges: HedgeEntry {
+            terms: list(c::HEDGE_TERMS),
+        },
+        negation: NegationEntry {
+            negators: list(c::NEGATION_NEGATORS),
+            negative: list(c::NEGATION_NEGATIVE),
+            positive: list(c::NEGATION_POSITIVE),
+            ignore: list(c::NEGATION_IGNORE),
+        },
+        loaded_terms: c::LOADED_TERMS
+            .iter()
+            .map(|(referent, neutral, pejorative, sympathetic)| {
+                let e = LoadedEntry {
+                    neutral: list(neutral),
+                    pejorative: list(pejorative),
+                    sympathetic: list(sympathetic),
+                };
+                (referent.to_string(), e)
+            })
+            .collect(),
+        entity: c::ENTITIES
+            .iter()
+            .map(|(name, kind, variants)| EntityEntry {
+                name: name.to_string(),
+                kind: kind.to_string(),
+                variants: list(variants),
+            })
+            .collect(),
+        generics: c::GENERICS
+            .iter()
+            .map(|(kind, l)| (kind.to_string(), list(l)))
+            .collect(),
+        names: NamesEntry {
+            titles: list(c::NAMES_TITLES),
+            anonymous: list(c::NAMES_ANONYMOUS),
+        },
+    }
+}
 
 /// What a speech verb adds to a neutral "said".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -69,7 +137,7 @@ impl Charge {
 }
 
 /// One speech verb of a lexicon file.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerbEntry {
     /// Its tone.
@@ -79,7 +147,7 @@ pub struct VerbEntry {
 }
 
 /// The `[hedges]` table.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct HedgeEntry {
     /// Words and phrases.
@@ -88,7 +156,7 @@ pub struct HedgeEntry {
 }
 
 /// The `[negation]` table.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NegationEntry {
     /// Single words that negate ("not", "never").
@@ -106,7 +174,7 @@ pub struct NegationEntry {
 }
 
 /// One `[loaded_terms.REFERENT]` table.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LoadedEntry {
     /// Neutral words for the referent.
@@ -121,7 +189,7 @@ pub struct LoadedEntry {
 }
 
 /// One `[[entity]]`.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntityEntry {
     /// Canonical name.
@@ -133,7 +201,7 @@ pub struct EntityEntry {
 }
 
 /// The `[names]` table.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NamesEntry {
     /// Capitalised words that describe rather than name ("Secretary", "Prime").
@@ -145,7 +213,7 @@ pub struct NamesEntry {
 }
 
 /// A lexicon file as written: every table optional.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LexiconFile {
     /// lemma → verb.
@@ -285,14 +353,14 @@ pub struct PhraseMatch<'a, T> {
 pub struct TokenView<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    ids: Vec<WordId>,
-    starts: Vec<u16>,
+    /// Per token: its word id and its `WordInfo::starts` bits.
+    words: Vec<(WordId, u16)>,
 }
 
 impl TokenView<'_> {
     /// The word id of token `i`.
     pub fn id(&self, i: usize) -> WordId {
-        self.ids[i]
+        self.words[i].0
     }
 
     /// True where the token is written in capitals ("US", "IRGC"); read only for the few
@@ -318,17 +386,20 @@ impl<T> PhraseSet<T> {
     /// All non-overlapping matches, longest first at each position.
     pub fn scan<'s>(&'s self, view: &TokenView<'_>) -> Vec<PhraseMatch<'s, T>> {
         let mut out = Vec::new();
-        let n = view.ids.len();
+        let n = view.words.len();
         let mut i = 0;
         while i < n {
-            if view.starts[i] & self.bit == 0 {
+            if view.words[i].1 & self.bit == 0 {
                 i += 1;
                 continue;
             }
-            let hit = self.by_first.get(&view.ids[i]).and_then(|cands| {
+            let hit = self.by_first.get(&view.words[i].0).and_then(|cands| {
                 cands.iter().find(|p| {
                     i + p.words.len() <= n
-                        && p.words[1..] == view.ids[i + 1..i + p.words.len()]
+                        && p.words[1..]
+                            .iter()
+                            .zip(&view.words[i + 1..i + p.words.len()])
+                            .all(|(a, b)| *a == b.0)
                         && (!p.caps || (i..i + p.words.len()).all(|k| view.upper(k)))
                 })
             });
@@ -379,13 +450,24 @@ impl Words {
     /// Adds a phrase to `set`, keyed by its tokens' norms; a phrase with punctuation is
     /// dropped (it could never match).
     fn insert<T>(&mut self, set: &mut PhraseSet<T>, phrase: &str, value: T) {
-        let toks = norms(phrase);
-        if toks.is_empty() || toks.iter().any(|t| t.1 == TokenKind::Punct) {
-            return;
-        }
-        let words: Box<[WordId]> = toks.iter().map(|t| self.id(&t.0)).collect();
-        let mut letters = phrase.chars().filter(|c| c.is_alphabetic());
-        let caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+        // Lower-case ASCII words between single spaces (nearly every entry) are their own
+        // tokens: no tokenizer run at start-up for them.
+        let plain = !phrase.is_empty()
+            && phrase.bytes().all(|b| b.is_ascii_lowercase() || b == b' ')
+            && !phrase.starts_with(' ')
+            && !phrase.ends_with(' ')
+            && !phrase.contains("  ");
+        let (words, caps): (Box<[WordId]>, bool) = if plain {
+            (phrase.split(' ').map(|w| self.id(w)).collect(), false)
+        } else {
+            let toks = norms(phrase);
+            if toks.is_empty() || toks.iter().any(|t| t.1 == TokenKind::Punct) {
+                return;
+            }
+            let mut letters = phrase.chars().filter(|c| c.is_alphabetic());
+            let caps = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+            (toks.iter().map(|t| self.id(&t.0)).collect(), caps)
+        };
         self.info[words[0] as usize].starts |= set.bit;
         set.by_first
             .entry(words[0])
@@ -435,14 +517,10 @@ impl Default for Lexicon {
 }
 
 impl Lexicon {
-    /// The built-in lexicon (parsed once).
+    /// The built-in lexicon (compiled once, from `builtin.toml`'s compact form).
     pub fn builtin() -> &'static Arc<Lexicon> {
         static L: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        L.get_or_init(|| {
-            let file = LexiconFile::parse(BUILTIN, Path::new("builtin.toml"))
-                .expect("the built-in lexicon parses (tested)");
-            Arc::new(Lexicon::compile(file))
-        })
+        L.get_or_init(|| Arc::new(Lexicon::compile(builtin_file())))
     }
 
     /// The built-in lexicon extended with a TOML text (`origin` names it in errors).
@@ -474,16 +552,17 @@ impl Lexicon {
 
     /// The view of a statement's tokens the matchers scan: one lookup per token.
     pub fn view<'a>(&self, text: &'a str, tokens: &'a [Token]) -> TokenView<'a> {
-        let ids: Vec<WordId> = tokens.iter().map(|t| self.word_id(&t.norm)).collect();
-        let starts = ids
+        let words = tokens
             .iter()
-            .map(|&id| self.info.get(id as usize).map_or(0, |w| w.starts))
+            .map(|t| {
+                let id = self.word_id(&t.norm);
+                (id, self.info.get(id as usize).map_or(0, |w| w.starts))
+            })
             .collect();
         TokenView {
             text,
             tokens,
-            ids,
-            starts,
+            words,
         }
     }
 
@@ -644,6 +723,12 @@ mod tests {
         assert!(l.referents.contains(&"armed_groups".to_string()));
         assert!(l.entities.iter().any(|(n, _)| n == "Kataib Hezbollah"));
         assert!(l.is_negator(l.word_id("not")));
+    }
+
+    #[test]
+    fn compact_form_is_the_parsed_toml() {
+        let parsed = LexiconFile::parse(BUILTIN, Path::new("builtin.toml")).unwrap();
+        assert_eq!(builtin_file(), parsed);
     }
 
     #[test]
