@@ -201,10 +201,9 @@ fn stem_and_stop(w: &str) -> (CompactString, bool) {
             // Inline for all but the longest words: a copy, no allocation.
             return s.clone();
         }
-        let s = (
-            CompactString::from(stemmer().stem(w).as_ref()),
-            is_stopword(w),
-        );
+        let stem = super::stem::stem_ascii(w)
+            .unwrap_or_else(|| CompactString::from(stemmer().stem(w).as_ref()));
+        let s = (stem, is_stopword(w));
         // Bounded: a pathological input of unique words must not grow memory without limit.
         if c.len() >= 50_000 {
             c.clear();
