@@ -423,25 +423,33 @@ pub fn extract(
 
     cues.speaker = speaker(text, tokens, &verb_at, lex, &view, &cues.entities);
 
-    let mut vocab: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .flat_map(|t| {
-            let w = strip_al(&t.norm);
-            // The parts of a hyphenated word too; most words have none (no `split` then).
-            let hyphen = w.as_bytes().contains(&b'-');
-            std::iter::once(w).chain(w.split('-').filter(move |_| hyphen))
-        })
-        .collect();
-    // Sorted as borrowed strings (cheaper to compare), copied once deduplicated. Equal
-    // elements are equal strings: the unstable sort gives the stable sort's order.
+    // Each word with the parts of a hyphenated one, keyed by its first eight bytes so that
+    // the sort compares integers and calls `memcmp` only on ties; copied once deduplicated.
+    let mut vocab: Vec<(u64, &str)> = Vec::with_capacity(n + 4);
+    for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+        let w = strip_al(&t.norm);
+        vocab.push((prefix_key(w), w));
+        if w.as_bytes().contains(&b'-') {
+            vocab.extend(w.split('-').map(|p| (prefix_key(p), p)));
+        }
+    }
+    // Equal elements are equal strings: the unstable sort gives the stable sort's order.
     vocab.sort_unstable();
-    vocab.dedup();
+    vocab.dedup_by(|a, b| a.1 == b.1);
     cues.vocab = vocab
         .into_iter()
-        .map(compact_str::CompactString::from)
+        .map(|(_, w)| compact_str::CompactString::from(w))
         .collect();
     cues
+}
+
+/// The first eight bytes of `w`, big-endian, zero-padded: ordering by it, then by the string,
+/// is the strings' order (a shorter string that is a prefix pads with zeros and sorts first).
+fn prefix_key(w: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = w.len().min(8);
+    b[..n].copy_from_slice(&w.as_bytes()[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// "Tehran’s" → "Tehran".

@@ -83,7 +83,10 @@ struct Stem {
 
 impl Stem {
     fn ends(&self, suffix: &str) -> bool {
-        self.w.ends_with(suffix.as_bytes())
+        // Last letter first: most suffixes of a table are rejected on it, without a
+        // `memcmp` call per suffix.
+        let s = suffix.as_bytes();
+        s.len() <= self.w.len() && s.iter().rev().zip(self.w.iter().rev()).all(|(a, b)| a == b)
     }
 
     /// The longest of `table` that ends the word, with its value.

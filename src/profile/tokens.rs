@@ -177,39 +177,40 @@ fn stemmer() -> &'static Stemmer {
 
 /// Snowball English stem of a folded word.
 pub fn stem(w: &str) -> CompactString {
-    stem_and_stop(w).0
+    super::stem::stem_ascii(w).unwrap_or_else(|| CompactString::from(stemmer().stem(w).as_ref()))
 }
 
-/// The stem of a folded word and whether it is a function word, in one lookup.
+/// The norm, stem and stop-word flag of a word token as written, in one lookup.
 ///
-/// Memoised per thread: news vocabulary repeats, and stemming was the largest cost of
-/// profiling a 5,000-word article (docs/performance.md). The cache cannot change a result,
-/// only skip recomputing it, so output stays the same at any thread count. The stop-word
-/// flag rides along so that a token costs one hash lookup, not two.
-fn stem_and_stop(w: &str) -> (CompactString, bool) {
+/// Memoised per thread on the token as written: news vocabulary repeats, so most word tokens
+/// cost one hash lookup instead of folding, stemming and a stop-word lookup (stemming was the
+/// largest cost of profiling a 5,000-word article, docs/performance.md). The norm of a word
+/// depends only on its text, and the cache cannot change a result, only skip recomputing
+/// it, so output stays the same at any thread count.
+fn word_forms(raw: &str, buf: &mut String) -> (CompactString, CompactString, bool) {
     use std::cell::RefCell;
     // Fx, not SipHash: the keys are words of the text being compared, and hashing them
     // was a visible share of profiling (docs/performance.md).
     use rustc_hash::FxHashMap as HashMap;
+    type Forms = (CompactString, CompactString, bool);
     thread_local! {
-        static CACHE: RefCell<HashMap<CompactString, (CompactString, bool)>> =
-            RefCell::new(HashMap::default());
+        static CACHE: RefCell<HashMap<CompactString, Forms>> = RefCell::new(HashMap::default());
     }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        if let Some(s) = c.get(w) {
-            // Inline for all but the longest words: a copy, no allocation.
-            return s.clone();
+        if let Some(f) = c.get(raw) {
+            // Inline for all but the longest words: copies, no allocation.
+            return f.clone();
         }
-        let stem = super::stem::stem_ascii(w)
-            .unwrap_or_else(|| CompactString::from(stemmer().stem(w).as_ref()));
-        let s = (stem, is_stopword(w));
+        let norm = normalize(raw, TokenKind::Word, buf);
+        let (st, stop) = (stem(&norm), is_stopword(&norm));
+        let f = (norm, st, stop);
         // Bounded: a pathological input of unique words must not grow memory without limit.
         if c.len() >= 50_000 {
             c.clear();
         }
-        c.insert(CompactString::from(w), s.clone());
-        s
+        c.insert(CompactString::from(raw), f.clone());
+        f
     })
 }
 
@@ -222,11 +223,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // One folding buffer for the whole statement (`normalize`).
     let mut buf = String::new();
     split(text, |start, end, kind, capitalized| {
-        let norm = normalize(&text[start..end], kind, &mut buf);
-        let (stem, stop) = if kind == TokenKind::Word {
-            stem_and_stop(&norm)
+        let (norm, stem, stop) = if kind == TokenKind::Word {
+            word_forms(&text[start..end], &mut buf)
         } else {
-            (norm.clone(), false)
+            let norm = normalize(&text[start..end], kind, &mut buf);
+            (norm.clone(), norm, false)
         };
         out.push(Token {
             span: Span::new(start, end),
