@@ -262,7 +262,7 @@ pub fn extract(
     // "Iran-backed", "US-led": the entity is mentioned, as a modifier.
     for t in tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Word && t.norm.contains('-'))
+        .filter(|t| t.kind == TokenKind::Word && t.norm.as_bytes().contains(&b'-'))
     {
         for part in t.norm.split('-') {
             // A part on its own: not in capitals, so only lower-case variants match.
@@ -794,6 +794,9 @@ fn number_cues(
     // "200-300" is one word token.
     for t in tokens {
         if t.kind != TokenKind::Word {
+            continue;
+        }
+        if !t.norm.as_bytes().contains(&b'-') {
             continue;
         }
         if let Some((a, b)) = t.norm.split_once('-')

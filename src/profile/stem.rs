@@ -91,11 +91,21 @@ impl Stem {
 
     /// The longest of `table` that ends the word, with its value.
     fn longest<T: Copy>(&self, table: &[(&str, T)]) -> Option<(usize, T)> {
-        table
-            .iter()
-            .filter(|(s, _)| self.ends(s))
-            .max_by_key(|(s, _)| s.len())
-            .map(|(s, v)| (self.w.len() - s.len(), *v))
+        let w = &self.w[..];
+        let last = *w.last()?;
+        let mut best: Option<(usize, T)> = None;
+        // A plain loop, last letter first: this runs for every table of every new word.
+        for &(s, v) in table {
+            let s = s.as_bytes();
+            if s[s.len() - 1] != last || s.len() > w.len() {
+                continue;
+            }
+            let at = w.len() - s.len();
+            if w[at..] == *s && best.is_none_or(|b| at < b.0) {
+                best = Some((at, v));
+            }
+        }
+        best
     }
 
     fn replace_from(&mut self, at: usize, with: &str) {
