@@ -196,9 +196,8 @@ pub fn extract_dates(
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
     // Word positions only (punctuation skipped), so that "Nov. 26" and "Oct 28, 2025" read alike.
-    let words: Vec<usize> = (0..tokens.len())
-        .filter(|&i| tokens[i].kind != TokenKind::Punct)
-        .collect();
+    let mut words: Vec<usize> = Vec::with_capacity(tokens.len());
+    words.extend((0..tokens.len()).filter(|&i| tokens[i].kind != TokenKind::Punct));
     let mut k = 0;
     while k < words.len() {
         let i = words[k];
