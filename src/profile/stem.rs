@@ -187,12 +187,8 @@ impl Stem {
         match v {
             1 => self.replace_from(at, "ss"),
             2 => self.replace_from(at, if at >= 2 { "i" } else { "ie" }),
-            3 => {
-                // A vowel before the letter that precedes the "s".
-                if at >= 1 && self.w[..at - 1].iter().any(|&c| vowel(c)) {
-                    self.w.truncate(at);
-                }
-            }
+            // A vowel before the letter that precedes the "s".
+            3 if at >= 1 && self.w[..at - 1].iter().any(|&c| vowel(c)) => self.w.truncate(at),
             _ => {}
         }
     }
@@ -365,16 +361,8 @@ impl Stem {
             return;
         };
         match self.w[at] {
-            b'e' => {
-                if at >= self.p2 || (at >= self.p1 && !self.short_v(at)) {
-                    self.w.truncate(at);
-                }
-            }
-            b'l' => {
-                if at >= self.p2 && at >= 1 && self.w[at - 1] == b'l' {
-                    self.w.truncate(at);
-                }
-            }
+            b'e' if at >= self.p2 || (at >= self.p1 && !self.short_v(at)) => self.w.truncate(at),
+            b'l' if at >= self.p2 && at >= 1 && self.w[at - 1] == b'l' => self.w.truncate(at),
             _ => {}
         }
     }

@@ -19,7 +19,9 @@ use crate::profile::{Token, TokenKind};
 #[cfg(test)]
 const BUILTIN: &str = include_str!("builtin.toml");
 
-/// `builtin.toml` as Rust data (`build/lexicon.rs`).
+/// `builtin.toml` as Rust data (`build/lexicon.rs`): tables of string slices, whose types
+/// read as the TOML they come from.
+#[allow(clippy::type_complexity)]
 mod compact {
     use super::Tone;
     include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
