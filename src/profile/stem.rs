@@ -75,6 +75,102 @@ fn vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
+/// One bit per letter that ends a suffix of `table`: a word ending in another letter skips
+/// the table.
+const fn last_letters<T: Copy>(table: &[(&str, T)]) -> u32 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < table.len() {
+        let s = table[i].0.as_bytes();
+        m |= 1 << (s[s.len() - 1] - b'a');
+        i += 1;
+    }
+    m
+}
+
+const STEP_1A: &[(&str, u8)] = &[
+    ("ied", 2),
+    ("s", 3),
+    ("ies", 2),
+    ("sses", 1),
+    ("ss", 0),
+    ("us", 0),
+];
+const STEP_1A_LAST: u32 = last_letters(STEP_1A);
+
+const STEP_1B: &[(&str, u8)] = &[
+    ("ed", 2),
+    ("eed", 1),
+    ("ing", 2),
+    ("edly", 2),
+    ("eedly", 1),
+    ("ingly", 2),
+];
+const STEP_1B_LAST: u32 = last_letters(STEP_1B);
+
+const STEP_2: &[(&str, &str)] = &[
+    ("anci", "ance"),
+    ("enci", "ence"),
+    ("ogi", "og"),
+    ("li", ""),
+    ("bli", "ble"),
+    ("abli", "able"),
+    ("alli", "al"),
+    ("fulli", "ful"),
+    ("lessli", "less"),
+    ("ousli", "ous"),
+    ("entli", "ent"),
+    ("aliti", "al"),
+    ("biliti", "ble"),
+    ("iviti", "ive"),
+    ("tional", "tion"),
+    ("ational", "ate"),
+    ("alism", "al"),
+    ("ation", "ate"),
+    ("ization", "ize"),
+    ("izer", "ize"),
+    ("ator", "ate"),
+    ("iveness", "ive"),
+    ("fulness", "ful"),
+    ("ousness", "ous"),
+];
+const STEP_2_LAST: u32 = last_letters(STEP_2);
+
+const STEP_3: &[(&str, &str)] = &[
+    ("icate", "ic"),
+    ("ative", "-"),
+    ("alize", "al"),
+    ("iciti", "ic"),
+    ("ical", "ic"),
+    ("tional", "tion"),
+    ("ational", "ate"),
+    ("ful", ""),
+    ("ness", ""),
+];
+const STEP_3_LAST: u32 = last_letters(STEP_3);
+
+const STEP_4: &[(&str, bool)] = &[
+    ("ic", false),
+    ("ance", false),
+    ("ence", false),
+    ("able", false),
+    ("ible", false),
+    ("ate", false),
+    ("ive", false),
+    ("ize", false),
+    ("iti", false),
+    ("al", false),
+    ("ism", false),
+    ("ion", true),
+    ("er", false),
+    ("ous", false),
+    ("ant", false),
+    ("ent", false),
+    ("ment", false),
+    ("ement", false),
+];
+const STEP_4_LAST: u32 = last_letters(STEP_4);
+
 struct Stem {
     w: Vec<u8>,
     p1: usize,
@@ -89,10 +185,14 @@ impl Stem {
         s.len() <= self.w.len() && s.iter().rev().zip(self.w.iter().rev()).all(|(a, b)| a == b)
     }
 
-    /// The longest of `table` that ends the word, with its value.
-    fn longest<T: Copy>(&self, table: &[(&str, T)]) -> Option<(usize, T)> {
+    /// The longest of `table` that ends the word, with its value (`letters`: the table's
+    /// `last_letters`).
+    fn longest<T: Copy>(&self, table: &[(&str, T)], letters: u32) -> Option<(usize, T)> {
         let w = &self.w[..];
         let last = *w.last()?;
+        if !last.is_ascii_lowercase() || letters & (1 << (last - b'a')) == 0 {
+            return None;
+        }
         let mut best: Option<(usize, T)> = None;
         // A plain loop, last letter first: this runs for every table of every new word.
         for &(s, v) in table {
@@ -174,14 +274,7 @@ impl Stem {
     }
 
     fn step_1a(&mut self) {
-        let Some((at, v)) = self.longest(&[
-            ("ied", 2),
-            ("s", 3),
-            ("ies", 2),
-            ("sses", 1),
-            ("ss", 0),
-            ("us", 0),
-        ]) else {
+        let Some((at, v)) = self.longest(STEP_1A, STEP_1A_LAST) else {
             return;
         };
         match v {
@@ -209,14 +302,7 @@ impl Stem {
     }
 
     fn step_1b(&mut self) {
-        let Some((at, v)) = self.longest(&[
-            ("ed", 2),
-            ("eed", 1),
-            ("ing", 2),
-            ("edly", 2),
-            ("eedly", 1),
-            ("ingly", 2),
-        ]) else {
+        let Some((at, v)) = self.longest(STEP_1B, STEP_1B_LAST) else {
             return;
         };
         if v == 1 {
@@ -248,32 +334,7 @@ impl Stem {
     }
 
     fn step_2(&mut self) {
-        let Some((at, v)) = self.longest(&[
-            ("anci", "ance"),
-            ("enci", "ence"),
-            ("ogi", "og"),
-            ("li", ""),
-            ("bli", "ble"),
-            ("abli", "able"),
-            ("alli", "al"),
-            ("fulli", "ful"),
-            ("lessli", "less"),
-            ("ousli", "ous"),
-            ("entli", "ent"),
-            ("aliti", "al"),
-            ("biliti", "ble"),
-            ("iviti", "ive"),
-            ("tional", "tion"),
-            ("ational", "ate"),
-            ("alism", "al"),
-            ("ation", "ate"),
-            ("ization", "ize"),
-            ("izer", "ize"),
-            ("ator", "ate"),
-            ("iveness", "ive"),
-            ("fulness", "ful"),
-            ("ousness", "ous"),
-        ]) else {
+        let Some((at, v)) = self.longest(STEP_2, STEP_2_LAST) else {
             return;
         };
         if at < self.p1 {
@@ -300,17 +361,7 @@ impl Stem {
     }
 
     fn step_3(&mut self) {
-        let Some((at, v)) = self.longest(&[
-            ("icate", "ic"),
-            ("ative", "-"),
-            ("alize", "al"),
-            ("iciti", "ic"),
-            ("ical", "ic"),
-            ("tional", "tion"),
-            ("ational", "ate"),
-            ("ful", ""),
-            ("ness", ""),
-        ]) else {
+        let Some((at, v)) = self.longest(STEP_3, STEP_3_LAST) else {
             return;
         };
         if at < self.p1 {
@@ -326,26 +377,7 @@ impl Stem {
     }
 
     fn step_4(&mut self) {
-        let Some((at, ion)) = self.longest(&[
-            ("ic", false),
-            ("ance", false),
-            ("ence", false),
-            ("able", false),
-            ("ible", false),
-            ("ate", false),
-            ("ive", false),
-            ("ize", false),
-            ("iti", false),
-            ("al", false),
-            ("ism", false),
-            ("ion", true),
-            ("er", false),
-            ("ous", false),
-            ("ant", false),
-            ("ent", false),
-            ("ment", false),
-            ("ement", false),
-        ]) else {
+        let Some((at, ion)) = self.longest(STEP_4, STEP_4_LAST) else {
             return;
         };
         if at < self.p2 {

@@ -187,31 +187,31 @@ pub fn stem(w: &str) -> CompactString {
 /// largest cost of profiling a 5,000-word article, docs/performance.md). The norm of a word
 /// depends only on its text, and the cache cannot change a result, only skip recomputing
 /// it, so output stays the same at any thread count.
-fn word_forms(raw: &str, buf: &mut String) -> (CompactString, CompactString, bool) {
-    use std::cell::RefCell;
-    // Fx, not SipHash: the keys are words of the text being compared, and hashing them
-    // was a visible share of profiling (docs/performance.md).
-    use rustc_hash::FxHashMap as HashMap;
-    type Forms = (CompactString, CompactString, bool);
-    thread_local! {
-        static CACHE: RefCell<HashMap<CompactString, Forms>> = RefCell::new(HashMap::default());
+fn word_forms(cache: &mut FormCache, raw: &str, buf: &mut String) -> Forms {
+    if let Some(f) = cache.get(raw) {
+        // Inline for all but the longest words: copies, no allocation.
+        return f.clone();
     }
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(f) = c.get(raw) {
-            // Inline for all but the longest words: copies, no allocation.
-            return f.clone();
-        }
-        let norm = normalize(raw, TokenKind::Word, buf);
-        let (st, stop) = (stem(&norm), is_stopword(&norm));
-        let f = (norm, st, stop);
-        // Bounded: a pathological input of unique words must not grow memory without limit.
-        if c.len() >= 50_000 {
-            c.clear();
-        }
-        c.insert(CompactString::from(raw), f.clone());
-        f
-    })
+    let norm = normalize(raw, TokenKind::Word, buf);
+    let (st, stop) = (stem(&norm), is_stopword(&norm));
+    let f = (norm, st, stop);
+    // Bounded: a pathological input of unique words must not grow memory without limit.
+    if cache.len() >= 50_000 {
+        cache.clear();
+    }
+    cache.insert(CompactString::from(raw), f.clone());
+    f
+}
+
+/// A word token's norm, stem and stop-word flag.
+type Forms = (CompactString, CompactString, bool);
+
+/// Word as written → its `Forms`. Fx, not SipHash: the keys are words of the text being
+/// compared, and hashing them was a visible share of profiling (docs/performance.md).
+type FormCache = rustc_hash::FxHashMap<CompactString, Forms>;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<FormCache> = std::cell::RefCell::new(FormCache::default());
 }
 
 /// Splits a statement into tokens.
@@ -222,20 +222,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
     // One folding buffer for the whole statement (`normalize`).
     let mut buf = String::new();
-    split(text, |start, end, kind, capitalized| {
-        let (norm, stem, stop) = if kind == TokenKind::Word {
-            word_forms(&text[start..end], &mut buf)
-        } else {
-            let norm = normalize(&text[start..end], kind, &mut buf);
-            (norm.clone(), norm, false)
-        };
-        out.push(Token {
-            span: Span::new(start, end),
-            capitalized,
-            norm,
-            stem,
-            kind,
-            stop,
+    // The cache borrowed once per statement, not once per token.
+    CACHE.with_borrow_mut(|cache| {
+        split(text, |start, end, kind, capitalized| {
+            let (norm, stem, stop) = if kind == TokenKind::Word {
+                word_forms(cache, &text[start..end], &mut buf)
+            } else {
+                let norm = normalize(&text[start..end], kind, &mut buf);
+                (norm.clone(), norm, false)
+            };
+            out.push(Token {
+                span: Span::new(start, end),
+                capitalized,
+                norm,
+                stem,
+                kind,
+                stop,
+            });
         });
     });
     out
