@@ -2,10 +2,17 @@
 //! `long_articles.rs`), on one thread, stage by stage and end to end. Targets (issue 2):
 //! under 20 ms per comparison on one core; figures in docs/performance.md.
 //!
+//! The `news` group runs the same stages on a realistic pair of real news sentences
+//! (`news_articles.rs`, from MRPC's test file at `../shared/data/mrpc/test.tsv` beside the
+//! repository, or the file named by `PARALLAX_MRPC`); without that file it prints a note
+//! and skips.
+//!
 //! Run: `cargo bench --bench compare`
 
 #[path = "support/long_articles.rs"]
 mod long_articles;
+#[path = "support/news_articles.rs"]
+mod news_articles;
 
 use divan::{Bencher, black_box};
 use parallax::Document;
@@ -144,4 +151,90 @@ fn compare_and_render_table(b: Bencher) {
             out.len()
         })
     });
+}
+
+/// The realistic pair: real news sentences (MRPC), ~5,000 words a side.
+mod news {
+    use super::*;
+
+    /// The MRPC test file: `PARALLAX_MRPC`, else the shared data beside the repository.
+    fn tsv() -> std::path::PathBuf {
+        std::env::var_os("PARALLAX_MRPC").map_or_else(
+            || {
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../shared/data/mrpc/test.tsv")
+            },
+            std::path::PathBuf::from,
+        )
+    }
+
+    /// The two documents, or `None` (after a note on stderr) when the data is absent.
+    fn docs() -> Option<[Document; 2]> {
+        let path = tsv();
+        if !path.is_file() {
+            eprintln!(
+                "note: {} not found (set PARALLAX_MRPC to MRPC's test.tsv): news benchmarks skipped",
+                path.display()
+            );
+            return None;
+        }
+        let (l, r) =
+            news_articles::statements(&path, news_articles::SHARED, news_articles::OMITTED)
+                .expect("MRPC file readable");
+        Some([
+            Document::from_text("left", news_articles::text(&l)),
+            Document::from_text("right", news_articles::text(&r)),
+        ])
+    }
+
+    /// Alignment, detection and classification of one prepared pair.
+    #[divan::bench]
+    fn pair_only(b: Bencher) {
+        let Some([l, r]) = docs() else { return };
+        let opts = Options::default();
+        let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
+        b.bench(|| compare_pair(black_box(&pl), black_box(&pr), 0, 1, &opts));
+    }
+
+    /// Alignment alone of one prepared pair with candidate blocking (the default).
+    #[divan::bench]
+    fn align_blocked(b: Bencher) {
+        let Some([l, r]) = docs() else { return };
+        let opts = Options::default();
+        let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
+        b.bench(|| {
+            align(
+                black_box(&pl.profiles),
+                &pr.profiles,
+                &opts.detectors,
+                &opts.align,
+            )
+        });
+    }
+
+    /// The whole library call on one core: two documents in, a report out.
+    #[divan::bench]
+    fn compare_end_to_end(b: Bencher) {
+        let Some(docs) = docs() else { return };
+        let opts = Options::default();
+        let pool = one_core();
+        b.bench(|| pool.install(|| compare(black_box(&docs), &opts).unwrap()));
+    }
+
+    /// Compare plus rendering the default table (what `parallax compare A B` does).
+    #[divan::bench]
+    fn compare_and_render_table(b: Bencher) {
+        let Some(docs) = docs() else { return };
+        let opts = Options::default();
+        let ropts = RenderOptions::default();
+        let pool = one_core();
+        b.bench(|| {
+            pool.install(|| {
+                let report = compare(black_box(&docs), &opts).unwrap();
+                let mut out = Vec::with_capacity(1 << 20);
+                render(&report, Format::Table, &ropts, &mut out).unwrap();
+                out.len()
+            })
+        });
+    }
 }

@@ -1,8 +1,9 @@
 //! Writes a ~5,000-word document pair made of real news sentences (MRPC, read from the
 //! benchmark data at run time, never copied into the repository): equivalent MRPC pairs as
 //! shared claims, sentences of unrelated pairs as omissions, both sides shuffled
-//! (`parallax::eval::docs::mrpc_documents`, seed 1). The realistic counterpart of
-//! `gen_long`, whose template sentences share most of their words on purpose.
+//! (`parallax::eval::docs::mrpc_documents`, seed 1; the generator is
+//! `benches/support/news_articles.rs`, shared with the `compare` benchmark). The realistic
+//! counterpart of `gen_long`, whose template sentences share most of their words on purpose.
 //!
 //! ```text
 //! cargo run --release --example gen_news_long -- ../shared/data/mrpc/test.tsv target/parallax-news
@@ -11,8 +12,8 @@
 //!
 //! Arguments: MRPC.tsv DIR [SHARED=225] [OMITTED=30].
 
-use parallax::eval::data::read_mrpc;
-use parallax::eval::docs::{DocsOptions, mrpc_documents};
+#[path = "../benches/support/news_articles.rs"]
+mod news_articles;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,22 +21,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: gen_news_long MRPC.tsv DIR [SHARED] [OMITTED]".into());
     };
     let num = |i: usize, d: usize| args.get(i).map_or(Ok(d), |s| s.parse::<usize>());
-    let pairs = read_mrpc(&std::fs::read_to_string(tsv)?, tsv)?;
-    let opts = DocsOptions {
-        documents: 1,
-        shared: num(2, 225)?,
-        omitted: num(3, 30)?,
-        seed: 1,
-    };
-    let case = mrpc_documents(&pairs, &opts)?
-        .into_iter()
-        .next()
-        .ok_or("not enough MRPC pairs")?;
+    let (left, right) = news_articles::statements(
+        tsv.as_ref(),
+        num(2, news_articles::SHARED)?,
+        num(3, news_articles::OMITTED)?,
+    )?;
     std::fs::create_dir_all(dir)?;
-    // One statement per paragraph: MRPC sentences are single sentences already.
-    for (name, side) in [("left.txt", &case.left), ("right.txt", &case.right)] {
+    for (name, side) in [("left.txt", &left), ("right.txt", &right)] {
         let path = std::path::Path::new(dir).join(name);
-        std::fs::write(&path, side.join("\n\n") + "\n")?;
+        std::fs::write(&path, news_articles::text(side))?;
         let words: usize = side.iter().map(|s| s.split_whitespace().count()).sum();
         println!(
             "{} ({} statements, {words} words)",

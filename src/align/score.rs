@@ -8,6 +8,7 @@
 use super::Model;
 use crate::detect::{DetectorName, DetectorSet};
 use crate::profile::Profile;
+use crate::profile::features::{SharedCounts, SideIndex, pair_features, pair_features_counted};
 
 /// Similarity matrix in [0, 1], dense (row-major) or sparse (compressed rows).
 #[derive(Clone, Debug)]
@@ -45,18 +46,22 @@ fn cell(l: &Profile, r: &Profile, detectors: &DetectorSet, lexical: f32) -> f32 
     if n == 0 { lexical } else { sum / n as f32 }
 }
 
+/// One pair to score, with the sizes of its count-only intersections when a `SideIndex`
+/// counted them for the whole row.
+type Pair<'a> = (&'a Profile, &'a Profile, Option<SharedCounts>);
+
 /// Appends the cells of the given pairs to `out`, in order. The model scores eight pairs
 /// per pass over its trees (`Model::predict8`: the same bits as one by one), taken across
 /// row ends so that short rows do not leave lanes empty.
 fn score_pairs<'a>(
-    mut pairs: impl Iterator<Item = (&'a Profile, &'a Profile)>,
+    mut pairs: impl Iterator<Item = Pair<'a>>,
     detectors: &DetectorSet,
     model: &Model,
     out: &mut Vec<f32>,
 ) {
     const LANES: usize = 8;
     let mut x = [[0.0f32; crate::profile::PAIR_FEATURES]; LANES];
-    let mut chunk: [Option<(&Profile, &Profile)>; LANES] = [None; LANES];
+    let mut chunk: [Option<Pair>; LANES] = [None; LANES];
     loop {
         let mut k = 0;
         for (slot, pair) in chunk.iter_mut().zip(pairs.by_ref()) {
@@ -66,8 +71,11 @@ fn score_pairs<'a>(
         if k == 0 {
             return;
         }
-        for (x, &(l, r)) in x.iter_mut().zip(chunk[..k].iter().flatten()) {
-            *x = crate::profile::pair_features(&l.sim, &r.sim);
+        for (x, (l, r, shared)) in x.iter_mut().zip(chunk[..k].iter().flatten()) {
+            *x = match shared {
+                Some(c) => pair_features_counted(&l.sim, &r.sim, c),
+                None => pair_features(&l.sim, &r.sim),
+            };
         }
         // A short last chunk repeats its first vector in the unused lanes.
         let first = x[0];
@@ -75,13 +83,43 @@ fn score_pairs<'a>(
             *v = first;
         }
         let lex = model.predict8(std::array::from_fn(|q| &x[q]));
-        for (&(l, r), &s) in chunk[..k].iter().flatten().zip(&lex) {
+        for (&(l, r, _), &s) in chunk[..k].iter().flatten().zip(&lex) {
             out.push(cell(l, r, detectors, s));
         }
         if k < LANES {
             return;
         }
     }
+}
+
+/// The pairs of each row's listed columns, in order, with their shared counts when worth
+/// an index of the right side: building it costs about what a few pair merges cost per
+/// statement, and counting a row about what one or two do, so it pays from a few scored
+/// cells per statement on.
+fn row_pairs<'a, 'c>(
+    left: &'a [Profile],
+    right: &'a [Profile],
+    rows: impl Iterator<Item = &'c [u32]> + 'c,
+    cells: usize,
+) -> impl Iterator<Item = Pair<'a>> + 'c
+where
+    'a: 'c,
+{
+    let index = (cells >= 2 * (left.len() + right.len()))
+        .then(|| SideIndex::new(right.iter().map(|p| &p.sim)));
+    let mut counts = Vec::new();
+    left.iter().zip(rows).flat_map(move |(l, row)| {
+        let shared: Vec<Option<SharedCounts>> = match &index {
+            Some(index) => {
+                index.counts(&l.sim, &mut counts);
+                row.iter().map(|&j| Some(counts[j as usize])).collect()
+            }
+            None => vec![None; row.len()],
+        };
+        row.iter()
+            .zip(shared)
+            .map(move |(&j, c)| (l, &right[j as usize], c))
+    })
 }
 
 impl ScoreMatrix {
@@ -93,7 +131,9 @@ impl ScoreMatrix {
         model: &Model,
     ) -> Self {
         let mut cells = Vec::with_capacity(left.len() * right.len());
-        let pairs = left.iter().flat_map(|l| right.iter().map(move |r| (l, r)));
+        let all: Vec<u32> = (0..right.len() as u32).collect();
+        let rows = std::iter::repeat_n(all.as_slice(), left.len());
+        let pairs = row_pairs(left, right, rows, left.len() * right.len());
         score_pairs(pairs, detectors, model, &mut cells);
         Self::dense(left.len(), right.len(), cells)
     }
@@ -129,10 +169,7 @@ impl ScoreMatrix {
             col.extend_from_slice(row);
             start.push(col.len());
         }
-        let pairs = left
-            .iter()
-            .zip(candidates)
-            .flat_map(|(l, row)| row.iter().map(move |&j| (l, &right[j as usize])));
+        let pairs = row_pairs(left, right, candidates.iter().map(Vec::as_slice), total);
         score_pairs(pairs, detectors, model, &mut cells);
         ScoreMatrix {
             rows: left.len(),

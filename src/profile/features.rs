@@ -602,6 +602,26 @@ fn substring_masks(masks: &[u128]) -> usize {
 /// vector (directional measures enter as min and max), so alignment does not depend on
 /// which document is on the left.
 pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
+    pair_features_dispatch(a, b, None)
+}
+
+/// `pair_features` with the sizes of the four count-only intersections given (from a
+/// `SideIndex`, which counts them for a whole row at once): the same vector, without those
+/// four merges.
+pub fn pair_features_counted(
+    a: &SimFeatures,
+    b: &SimFeatures,
+    shared: &SharedCounts,
+) -> [f32; PAIR_FEATURES] {
+    pair_features_dispatch(a, b, Some(shared))
+}
+
+#[inline(always)]
+fn pair_features_dispatch(
+    a: &SimFeatures,
+    b: &SimFeatures,
+    shared: Option<&SharedCounts>,
+) -> [f32; PAIR_FEATURES] {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2")
         && std::arch::is_x86_feature_detected!("popcnt")
@@ -609,9 +629,9 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
         && std::arch::is_x86_feature_detected!("lzcnt")
     {
         // SAFETY: the CPU has every feature the function is compiled for (checked above).
-        return unsafe { pair_features_avx2(a, b) };
+        return unsafe { pair_features_avx2(a, b, shared) };
     }
-    pair_features_in(a, b)
+    pair_features_in(a, b, shared)
 }
 
 /// `pair_features` compiled for AVX2 and the bit instructions (wider compares for the
@@ -619,65 +639,42 @@ pub fn pair_features(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
 /// same integer and float operations (no fused or reordered arithmetic), so the same bits.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,popcnt,bmi1,lzcnt")]
-fn pair_features_avx2(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
-    pair_features_in(a, b)
+fn pair_features_avx2(
+    a: &SimFeatures,
+    b: &SimFeatures,
+    shared: Option<&SharedCounts>,
+) -> [f32; PAIR_FEATURES] {
+    pair_features_in(a, b, shared)
 }
 
 #[inline(always)]
-fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
+fn pair_features_in(
+    a: &SimFeatures,
+    b: &SimFeatures,
+    shared: Option<&SharedCounts>,
+) -> [f32; PAIR_FEATURES] {
+    // The four intersections whose size is all the features read: given, or merged here.
+    let count = |k: usize, x: &[u64], y: &[u64]| match shared {
+        Some(c) => c.0[k] as usize,
+        None => common_blocks(x, y),
+    };
     // Weighted stem overlap, and the weights and costs left unmatched on each side.
-    let (mut i, mut j) = (0, 0);
-    let (mut wc, mut nc) = (0.0f32, 0usize);
-    let (mut un_max, mut ua, mut ub) = (0.0f32, 0.0f32, 0.0f32);
-    let (mut ca, mut cb, mut c_max) = (0.0f32, 0.0f32, 0.0f32);
-    let (mut gain, mut gain_min) = (0.0f32, 0.0f32);
-    // Branch-free merges (the `match` on the comparison mispredicted about half the time):
-    // every step does what the taken arm of the match did, and the others add +0.0 or
-    // take the max/min of a value with itself, which leave a value unchanged (these sums
-    // start at +0.0 and can never become -0.0, the one value adding +0.0 would change).
-    while i < a.stems.len() && j < b.stems.len() {
-        let (x, y) = (a.stems[i], b.stems[j]);
-        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
-        let eq = !(lt | gt);
-        ua += pick(lt, x.1, 0.0);
-        ub += pick(gt, y.1, 0.0);
-        un_max = un_max.max(pick(lt, x.1, pick(gt, y.1, un_max)));
-        wc += pick(eq, x.1, 0.0);
-        nc += usize::from(eq);
-        i += usize::from(!gt);
-        j += usize::from(!lt);
-    }
-    for x in &a.stems[i..] {
-        ua += x.1;
-        un_max = un_max.max(x.1);
-    }
-    for y in &b.stems[j..] {
-        ub += y.1;
-        un_max = un_max.max(y.1);
-    }
+    let StemSums {
+        wc,
+        nc,
+        un_max,
+        ua,
+        ub,
+    } = stem_sums(&a.stems, &b.stems);
     // Supervised costs of unmatched terms and gains of shared ones.
-    let (mut i, mut j) = (0, 0);
-    while i < a.terms.len() && j < b.terms.len() {
-        let (x, y) = (a.terms[i], b.terms[j]);
-        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
-        let eq = !(lt | gt);
-        ca += pick(lt, x.1, 0.0);
-        cb += pick(gt, y.1, 0.0);
-        c_max = c_max.max(pick(lt, x.1, pick(gt, y.1, c_max)));
-        gain += pick(eq, x.2, 0.0);
-        gain_min = gain_min.min(pick(eq, x.2, gain_min));
-        i += usize::from(!gt);
-        j += usize::from(!lt);
-    }
-    for x in &a.terms[i..] {
-        ca += x.1;
-        c_max = c_max.max(x.1);
-    }
-    for y in &b.terms[j..] {
-        cb += y.1;
-        c_max = c_max.max(y.1);
-    }
-    let ctg = common_blocks(&a.trigrams, &b.trigrams);
+    let TermSums {
+        ca,
+        cb,
+        c_max,
+        gain,
+        gain_min,
+    } = term_sums(&a.terms, &b.terms);
+    let ctg = count(SharedCounts::TRIGRAMS, &a.trigrams, &b.trigrams);
     let (wl, sub, runs) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
         let l = lcs_masks(m, b.wseq.len());
         // When the masks cover both sequences whole, word `p` of `a` occurs in `b` exactly
@@ -707,12 +704,15 @@ fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     let scov_a = ratio(nc as f32, na as f32);
     let scov_b = ratio(nc as f32, nb as f32);
 
-    let cw = common_blocks(&a.words, &b.words);
+    let cw = count(SharedCounts::WORDS, &a.words, &b.words);
     let word_jaccard = ratio(cw as f32, (a.words.len() + b.words.len() - cw) as f32);
-    let cbg = common_blocks(&a.bigrams, &b.bigrams);
+    let cbg = count(SharedCounts::BIGRAMS, &a.bigrams, &b.bigrams);
     let bg_a = ratio(cbg as f32, a.bigrams.len() as f32);
     let bg_b = ratio(cbg as f32, b.bigrams.len() as f32);
-    let cch = common_blocks(&a.chars, &b.chars);
+    let cch = match shared {
+        Some(c) => c.0[SharedCounts::CHARS] as usize,
+        None => common_blocks(&a.chars, &b.chars),
+    };
     let l = with_masks(&a.seq_sorted, &b.seq_sorted, a.seq.len(), |m| {
         lcs_masks(m, b.seq.len())
     }) as f32;
@@ -783,6 +783,312 @@ fn pair_features_in(a: &SimFeatures, b: &SimFeatures) -> [f32; PAIR_FEATURES] {
     ]
 }
 
+/// Sizes of the word, bigram, trigram and character 4-gram intersections of two statements
+/// (`SharedCounts::WORDS`... index it): the pair features read nothing else of those sets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SharedCounts(pub [u32; 4]);
+
+impl SharedCounts {
+    /// Index of the shared words.
+    pub const WORDS: usize = 0;
+    /// Index of the shared word bigrams.
+    pub const BIGRAMS: usize = 1;
+    /// Index of the shared word trigrams.
+    pub const TRIGRAMS: usize = 2;
+    /// Index of the shared character 4-grams.
+    pub const CHARS: usize = 3;
+}
+
+/// Postings of one kind of set item: the statements (ascending) holding each item.
+#[derive(Default)]
+struct Postings {
+    /// Item → its slot.
+    slot: rustc_hash::FxHashMap<u64, u32>,
+    /// Slot `s` lists `items[start[s]..start[s + 1]]`.
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Postings {
+    fn new<'a, I: ExactSizeIterator<Item = u64> + 'a>(
+        sets: impl Iterator<Item = I> + Clone,
+    ) -> Self {
+        // Sized once (the table would otherwise grow through a rehash per doubling).
+        let total: usize = sets.clone().map(|s| s.len()).sum();
+        let mut slot: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        slot.reserve(total);
+        // (slot, statement) in statement order, then a counting sort into compressed rows:
+        // each list comes out ascending.
+        let mut hits: Vec<(u32, u32)> = Vec::with_capacity(total);
+        for (j, set) in sets.enumerate() {
+            for k in set {
+                let next = slot.len() as u32;
+                let s = *slot.entry(k).or_insert(next);
+                hits.push((s, j as u32));
+            }
+        }
+        let mut start = vec![0u32; slot.len() + 1];
+        for &(s, _) in &hits {
+            start[s as usize + 1] += 1;
+        }
+        for s in 1..start.len() {
+            start[s] += start[s - 1];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0u32; hits.len()];
+        for &(s, j) in &hits {
+            items[fill[s as usize] as usize] = j;
+            fill[s as usize] += 1;
+        }
+        Postings { slot, start, items }
+    }
+
+    /// Adds one to `counts[j][kind]` for every statement `j` holding each item of `set`.
+    #[inline]
+    fn count(&self, set: impl Iterator<Item = u64>, kind: usize, counts: &mut [SharedCounts]) {
+        for k in set {
+            if let Some(&s) = self.slot.get(&k) {
+                let (lo, hi) = (self.start[s as usize], self.start[s as usize + 1]);
+                let list = &self.items[lo as usize..hi as usize];
+                for &j in list {
+                    counts[j as usize].0[kind] += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Inverted index of one side's word, bigram, trigram and character 4-gram sets: counts
+/// the intersections of a statement with every statement of that side in one pass over the
+/// statement's items (postings of the items it holds), instead of one merge per pair. For
+/// long documents, where each statement is scored against tens of others, the merges of
+/// these sets (a hundred 4-grams a side) were the largest part of `pair_features`.
+/// Exact: the counts are those of the merges (each set is deduplicated).
+pub struct SideIndex {
+    kinds: [Postings; 4],
+    len: usize,
+}
+
+impl SideIndex {
+    /// Indexes the statements of one side, in order.
+    pub fn new<'a>(side: impl Iterator<Item = &'a SimFeatures> + Clone) -> Self {
+        let len = side.clone().count();
+        let wide = |v: &'a [u64]| v.iter().copied();
+        SideIndex {
+            kinds: [
+                Postings::new(side.clone().map(|f| wide(&f.words))),
+                Postings::new(side.clone().map(|f| wide(&f.bigrams))),
+                Postings::new(side.clone().map(|f| wide(&f.trigrams))),
+                Postings::new(side.map(|f| f.chars.iter().map(|&c| u64::from(c)))),
+            ],
+            len,
+        }
+    }
+
+    /// The shared counts of `a` with every indexed statement: `counts[j]` for statement `j`
+    /// (`counts` is cleared and resized to the side's length).
+    pub fn counts(&self, a: &SimFeatures, counts: &mut Vec<SharedCounts>) {
+        counts.clear();
+        counts.resize(self.len, SharedCounts::default());
+        let [w, bg, tg, ch] = &self.kinds;
+        w.count(a.words.iter().copied(), SharedCounts::WORDS, counts);
+        bg.count(a.bigrams.iter().copied(), SharedCounts::BIGRAMS, counts);
+        tg.count(a.trigrams.iter().copied(), SharedCounts::TRIGRAMS, counts);
+        ch.count(
+            a.chars.iter().map(|&c| u64::from(c)),
+            SharedCounts::CHARS,
+            counts,
+        );
+    }
+}
+
+/// Stem overlap of a pair: the weight and number of shared stems, the largest weight left
+/// unmatched on either side (at least 0) and the weights left unmatched on each.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct StemSums {
+    wc: f32,
+    nc: usize,
+    un_max: f32,
+    ua: f32,
+    ub: f32,
+}
+
+/// Term costs and gains of a pair: the costs left unmatched on each side, the largest of
+/// them (at least 0), and the sum and least (at most 0) of the shared terms' gains.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TermSums {
+    ca: f32,
+    cb: f32,
+    c_max: f32,
+    gain: f32,
+    gain_min: f32,
+}
+
+/// Which items of two sorted, deduplicated sets (up to 64 items each) the other holds, as
+/// bitmasks, by a merge of integer steps only.
+#[inline(always)]
+fn shared_bits<T>(a: &[T], b: &[T], key: impl Fn(&T) -> u64) -> (u64, u64) {
+    let (mut i, mut j, mut am, mut bm) = (0, 0, 0u64, 0u64);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (key(&a[i]), key(&b[j]));
+        let eq = u64::from(x == y);
+        am |= eq << i;
+        bm |= eq << j;
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    (am, bm)
+}
+
+/// Calls `f` with the index of every set bit of `m`, lowest first.
+#[inline(always)]
+fn each_bit(mut m: u64, mut f: impl FnMut(usize)) {
+    while m != 0 {
+        f(m.trailing_zeros() as usize);
+        m &= m - 1;
+    }
+}
+
+/// The bits of the first `n` (≤ 64) items.
+#[inline(always)]
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 { !0 } else { (1u64 << n) - 1 }
+}
+
+/// `stem_sums_merge` for sets of up to 64 stems: which stems are shared first (integer
+/// merge), then each sum over its items in ascending order. The same float additions in
+/// the same order as the merge, minus its additions of +0.0, which change nothing (the
+/// sums start at +0.0 and can never become -0.0); maxima do not depend on the order.
+/// The merge's float selects compiled to branches that mispredicted about one step in
+/// two (callgrind's branch simulation).
+#[inline(always)]
+fn stem_sums(a: &[(u64, f32)], b: &[(u64, f32)]) -> StemSums {
+    if a.len() > 64 || b.len() > 64 {
+        return stem_sums_merge(a, b);
+    }
+    let (am, bm) = shared_bits(a, b, |x| x.0);
+    let mut s = StemSums {
+        wc: 0.0,
+        nc: am.count_ones() as usize,
+        un_max: 0.0,
+        ua: 0.0,
+        ub: 0.0,
+    };
+    each_bit(am, |k| s.wc += a[k].1);
+    each_bit(!am & low_bits(a.len()), |k| {
+        s.ua += a[k].1;
+        s.un_max = s.un_max.max(a[k].1);
+    });
+    each_bit(!bm & low_bits(b.len()), |k| {
+        s.ub += b[k].1;
+        s.un_max = s.un_max.max(b[k].1);
+    });
+    s
+}
+
+/// `term_sums_merge` for sets of up to 64 terms, as `stem_sums`.
+#[inline(always)]
+fn term_sums(a: &[(u64, f32, f32)], b: &[(u64, f32, f32)]) -> TermSums {
+    if a.len() > 64 || b.len() > 64 {
+        return term_sums_merge(a, b);
+    }
+    let (am, bm) = shared_bits(a, b, |x| x.0);
+    let mut s = TermSums {
+        ca: 0.0,
+        cb: 0.0,
+        c_max: 0.0,
+        gain: 0.0,
+        gain_min: 0.0,
+    };
+    each_bit(am, |k| {
+        s.gain += a[k].2;
+        s.gain_min = s.gain_min.min(a[k].2);
+    });
+    each_bit(!am & low_bits(a.len()), |k| {
+        s.ca += a[k].1;
+        s.c_max = s.c_max.max(a[k].1);
+    });
+    each_bit(!bm & low_bits(b.len()), |k| {
+        s.cb += b[k].1;
+        s.c_max = s.c_max.max(b[k].1);
+    });
+    s
+}
+
+/// `StemSums` by one merge, for sets of any size. Branch-free steps (a `match` on the
+/// comparison mispredicted about half the time): every step does what the taken arm of
+/// the match did, and the others add +0.0 or take the max/min of a value with itself,
+/// which leave a value unchanged (these sums start at +0.0 and can never become -0.0, the
+/// one value adding +0.0 would change).
+#[inline(always)]
+fn stem_sums_merge(a: &[(u64, f32)], b: &[(u64, f32)]) -> StemSums {
+    let (mut i, mut j) = (0, 0);
+    let (mut wc, mut nc) = (0.0f32, 0usize);
+    let (mut un_max, mut ua, mut ub) = (0.0f32, 0.0f32, 0.0f32);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
+        let eq = !(lt | gt);
+        ua += pick(lt, x.1, 0.0);
+        ub += pick(gt, y.1, 0.0);
+        un_max = un_max.max(pick(lt, x.1, pick(gt, y.1, un_max)));
+        wc += pick(eq, x.1, 0.0);
+        nc += usize::from(eq);
+        i += usize::from(!gt);
+        j += usize::from(!lt);
+    }
+    for x in &a[i..] {
+        ua += x.1;
+        un_max = un_max.max(x.1);
+    }
+    for y in &b[j..] {
+        ub += y.1;
+        un_max = un_max.max(y.1);
+    }
+    StemSums {
+        wc,
+        nc,
+        un_max,
+        ua,
+        ub,
+    }
+}
+
+/// `TermSums` by one merge, for sets of any size (as `stem_sums_merge`).
+#[inline(always)]
+fn term_sums_merge(a: &[(u64, f32, f32)], b: &[(u64, f32, f32)]) -> TermSums {
+    let (mut i, mut j) = (0, 0);
+    let (mut ca, mut cb, mut c_max) = (0.0f32, 0.0f32, 0.0f32);
+    let (mut gain, mut gain_min) = (0.0f32, 0.0f32);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
+        let eq = !(lt | gt);
+        ca += pick(lt, x.1, 0.0);
+        cb += pick(gt, y.1, 0.0);
+        c_max = c_max.max(pick(lt, x.1, pick(gt, y.1, c_max)));
+        gain += pick(eq, x.2, 0.0);
+        gain_min = gain_min.min(pick(eq, x.2, gain_min));
+        i += usize::from(!gt);
+        j += usize::from(!lt);
+    }
+    for x in &a[i..] {
+        ca += x.1;
+        c_max = c_max.max(x.1);
+    }
+    for y in &b[j..] {
+        cb += y.1;
+        c_max = c_max.max(y.1);
+    }
+    TermSums {
+        ca,
+        cb,
+        c_max,
+        gain,
+        gain_min,
+    }
+}
+
 /// Words of `seq` absent from the sorted set `other`: the longest run of them (an added
 /// clause shows as one long run, a rewording as scattered short ones), how many sit at the
 /// start and end (a clause added before or after), and how many in all.
@@ -847,10 +1153,95 @@ mod tests {
                 let (p, q) = (Profile::new(a), Profile::new(b));
                 assert_eq!(
                     pair_features(&p.sim, &q.sim).map(f32::to_bits),
-                    pair_features_in(&p.sim, &q.sim).map(f32::to_bits),
+                    pair_features_in(&p.sim, &q.sim, None).map(f32::to_bits),
                     "{a} / {b}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn side_index_counts_are_the_merges() {
+        // Repeated words and phrases, so that postings run long and sets overlap a lot.
+        let texts = [
+            "Rubio urged al-Sudani to disarm 3 militias on Tuesday, officials said.",
+            "Al-Sudani told Rubio the militias would not disarm, according to officials.",
+            "Officials said the militias would disarm on Tuesday.",
+            "Flights resumed at Erbil airport.",
+            "",
+            "the the the said said said officials officials",
+            "Rubio urged al-Sudani to disarm 3 militias on Tuesday, officials said.",
+        ];
+        let profiles: Vec<Profile> = texts.iter().map(|t| Profile::new(t)).collect();
+        let index = SideIndex::new(profiles.iter().rev().map(|p| &p.sim));
+        let mut counts = Vec::new();
+        for a in &profiles {
+            index.counts(&a.sim, &mut counts);
+            assert_eq!(counts.len(), profiles.len());
+            for (b, c) in profiles.iter().rev().zip(&counts) {
+                let (a, b) = (&a.sim, &b.sim);
+                let want = [
+                    common(&a.words, &b.words),
+                    common(&a.bigrams, &b.bigrams),
+                    common(&a.trigrams, &b.trigrams),
+                    common(&a.chars, &b.chars),
+                ];
+                assert_eq!(c.0.map(|n| n as usize), want);
+                assert_eq!(
+                    pair_features_counted(a, b, c).map(f32::to_bits),
+                    pair_features(a, b).map(f32::to_bits)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn masked_sums_are_the_merges() {
+        // Weights, costs and gains as the shipped tables hold them: positive weights,
+        // costs and gains of either sign or 0, rounded to four decimals.
+        let mut x: u64 = 0x9e3779b97f4a7c15;
+        let mut next = |k: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % k
+        };
+        for round in 0..4000u64 {
+            let k = 8 + (round % 13) * 12;
+            let mut sets = [Vec::new(), Vec::new()];
+            for (side, n) in [(0, round % 70), (1, (round / 7) % 70)] {
+                let mut keys: Vec<u64> = (0..n).map(|_| next(k) << 40).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                sets[side] = keys
+                    .into_iter()
+                    .map(|key| {
+                        let mut v = [0.0f32; 3];
+                        for (i, v) in v.iter_mut().enumerate() {
+                            let m = if next(4) == 0 {
+                                0.0
+                            } else {
+                                next(60_000) as f32
+                            };
+                            let sign = if i > 0 && next(2) == 0 { -1.0 } else { 1.0 };
+                            *v = round4(sign * m / 10_000.0);
+                        }
+                        (key, 1.0 + v[0], v[1], v[2])
+                    })
+                    .collect::<Vec<_>>();
+            }
+            let stems = |s: &[(u64, f32, f32, f32)]| -> Vec<(u64, f32)> {
+                s.iter().map(|x| (x.0, x.1)).collect()
+            };
+            let terms = |s: &[(u64, f32, f32, f32)]| -> Vec<(u64, f32, f32)> {
+                s.iter().map(|x| (x.0, x.2, x.3)).collect()
+            };
+            let (sa, sb) = (stems(&sets[0]), stems(&sets[1]));
+            let (ta, tb) = (terms(&sets[0]), terms(&sets[1]));
+            let bits = |s: StemSums| (s.nc, [s.wc, s.un_max, s.ua, s.ub].map(f32::to_bits));
+            assert_eq!(bits(stem_sums(&sa, &sb)), bits(stem_sums_merge(&sa, &sb)));
+            let bits = |s: TermSums| [s.ca, s.cb, s.c_max, s.gain, s.gain_min].map(f32::to_bits);
+            assert_eq!(bits(term_sums(&ta, &tb)), bits(term_sums_merge(&ta, &tb)));
         }
     }
 
