@@ -8,7 +8,6 @@ pub mod dates;
 pub mod features;
 mod fold;
 mod numbers;
-mod stem;
 mod tokens;
 
 use std::sync::Arc;

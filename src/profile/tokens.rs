@@ -177,7 +177,7 @@ fn stemmer() -> &'static Stemmer {
 
 /// Snowball English stem of a folded word.
 pub fn stem(w: &str) -> CompactString {
-    super::stem::stem_ascii(w).unwrap_or_else(|| CompactString::from(stemmer().stem(w).as_ref()))
+    CompactString::from(stemmer().stem(w).as_ref())
 }
 
 /// The norm, stem and stop-word flag of a word token as written, in one lookup.
