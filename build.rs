@@ -17,11 +17,16 @@ use std::path::Path;
 
 use serde_json::Value;
 
+// The built-in lexicon's compact form (build/lexicon.rs).
+#[path = "build/lexicon.rs"]
+mod lexicon;
+
 fn main() {
     println!("cargo::rerun-if-changed=src/align/model.json");
     println!("cargo::rerun-if-changed=build.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
+    lexicon::write(out);
     let text = std::fs::read_to_string("src/align/model.json").expect("src/align/model.json");
     let m: Value = serde_json::from_str(&text).expect("src/align/model.json is JSON");
     // Numbers are read as serde_json reads an `f32` field: the parsed `f64`, rounded.

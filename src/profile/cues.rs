@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::dates::{DateMention, DayNumber, extract_dates};
 use super::numbers::NumberMention;
 use super::tokens::{Token, TokenKind, is_stopword, stem};
-use crate::detect::lexicon::{Charge, Lexicon, TokenView, Tone};
+use crate::detect::lexicon::{Charge, Lexicon, Tone};
 use crate::document::Span;
 
 /// A speech verb ("urged").
@@ -208,11 +208,6 @@ fn words_key(toks: &[Token]) -> String {
         .join(" ")
 }
 
-fn is_upper(raw: &str) -> bool {
-    let mut letters = raw.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.all(char::is_uppercase)
-}
-
 /// Extracts the cues of a statement from its tokens and numbers.
 pub fn extract(
     text: &str,
@@ -222,13 +217,8 @@ pub fn extract(
     doc_date: Option<DayNumber>,
 ) -> Cues {
     let raw = |a: usize, b: usize| &text[tokens[a].span.start..tokens[b - 1].span.end];
-    let view = TokenView {
-        norms: tokens.iter().map(|t| t.norm.as_str()).collect(),
-        upper: tokens
-            .iter()
-            .map(|t| is_upper(&text[t.span.start..t.span.end]))
-            .collect(),
-    };
+    // Each token looked up in the lexicon once; the matchers below compare word ids.
+    let view = lex.view(text, tokens);
     let mut cues = Cues::default();
     let n = tokens.len();
     // Tokens claimed by an entity, a generic or a loaded term are not names or verbs.
@@ -247,20 +237,17 @@ pub fn extract(
         .rev()
         .find(|t| t.kind != TokenKind::Punct || !matches!(t.norm.as_str(), ")" | "\"" | "'"));
     let ends = last.is_some_and(|t| matches!(t.norm.as_str(), "." | "!" | "?" | ":"));
-    let long: Vec<&Token> = tokens
+    let (long, long_caps) = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.stop && t.norm.len() > 3)
-        .collect();
-    cues.headline = !ends
-        && !long.is_empty()
-        && long.iter().filter(|t| t.capitalized).count() * 5 >= long.len() * 3;
+        .fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.capitalized)));
+    cues.headline = !ends && long > 0 && long_caps * 5 >= long * 3;
 
     // Entities (lexicon), then generics and loaded terms.
     for m in lex.entity_phrases.scan(&view) {
         let (canonical, kind) = &lex.entities[*m.value];
-        let next = tokens[m.end..].iter().find(|t| t.kind != TokenKind::Punct);
-        let descriptor = next
-            .is_some_and(|t| t.capitalized && lex.titles.contains(t.norm.as_str()))
+        let next = (m.end..n).find(|&k| tokens[k].kind != TokenKind::Punct);
+        let descriptor = next.is_some_and(|k| tokens[k].capitalized && lex.is_title(view.id(k)))
             && tokens
                 .get(m.end)
                 .is_some_and(|t| t.kind != TokenKind::Punct);
@@ -275,15 +262,12 @@ pub fn extract(
     // "Iran-backed", "US-led": the entity is mentioned, as a modifier.
     for t in tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Word && t.norm.contains('-'))
+        .filter(|t| t.kind == TokenKind::Word && t.norm.as_bytes().contains(&b'-'))
     {
         for part in t.norm.split('-') {
-            let one = TokenView {
-                norms: vec![part],
-                upper: vec![false],
-            };
-            for m in lex.entity_phrases.scan(&one) {
-                let (canonical, kind) = &lex.entities[*m.value];
+            // A part on its own: not in capitals, so only lower-case variants match.
+            if let Some(&e) = lex.entity_phrases.single(lex.word_id(part)) {
+                let (canonical, kind) = &lex.entities[e];
                 cues.entities.push(EntityCue {
                     canonical: canonical.clone(),
                     kind: kind.clone(),
@@ -317,7 +301,7 @@ pub fn extract(
         if t.kind != TokenKind::Word || claimed[i] {
             continue;
         }
-        let Some((lemma, tone)) = lex.verbs.get(t.norm.as_str()) else {
+        let Some((lemma, tone)) = lex.verb(view.id(i)) else {
             continue;
         };
         let prev = tokens[..i]
@@ -332,9 +316,9 @@ pub fn extract(
         }
         verb_at.push(i);
         cues.speech.push(SpeechCue {
-            lemma: lemma.clone(),
+            lemma: lemma.to_string(),
             surface: text[t.span.start..t.span.end].to_string(),
-            tone: *tone,
+            tone,
         });
     }
 
@@ -370,7 +354,7 @@ pub fn extract(
     let positive = lex.positive.scan(&view);
     let mut neg: Vec<(usize, String)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if !ignored[i] && t.kind == TokenKind::Word && lex.negators.contains(t.norm.as_str()) {
+        if !ignored[i] && t.kind == TokenKind::Word && lex.is_negator(view.id(i)) {
             neg.push((i, text[t.span.start..t.span.end].to_string()));
         }
     }
@@ -406,9 +390,9 @@ pub fn extract(
                 && cap
                 && !claimed[j]
                 && !t.stop
-                && !lex.titles.contains(t.norm.as_str())
-                && !lex.anonymous.contains(t.norm.as_str())
-                && !lex.verbs.contains_key(t.norm.as_str())
+                && !lex.is_title(view.id(j))
+                && !lex.is_anonymous(view.id(j))
+                && lex.verb(view.id(j)).is_none()
                 && !is_calendar_word(&t.norm)
         };
         if !is_name(i) || initial(i) {
@@ -429,7 +413,7 @@ pub fn extract(
             .collect();
         let descriptor = tokens
             .get(i)
-            .is_some_and(|t| t.capitalized && lex.titles.contains(t.norm.as_str()));
+            .is_some_and(|t| t.capitalized && lex.is_title(view.id(i)));
         cues.names.push(NameCue {
             key,
             surface: strip_possessive(raw(start, i)).to_string(),
@@ -437,22 +421,35 @@ pub fn extract(
         });
     }
 
-    cues.speaker = speaker(text, tokens, &verb_at, lex, &cues.entities);
+    cues.speaker = speaker(text, tokens, &verb_at, lex, &view, &cues.entities);
 
-    let mut vocab: Vec<compact_str::CompactString> = tokens
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .flat_map(|t| {
-            let w = strip_al(&t.norm);
-            std::iter::once(w).chain(w.split('-').filter(move |_| w.contains('-')))
-        })
-        .map(compact_str::CompactString::from)
-        .collect();
+    // Each word with the parts of a hyphenated one, keyed by its first eight bytes so that
+    // the sort compares integers and calls `memcmp` only on ties; copied once deduplicated.
+    let mut vocab: Vec<(u64, &str)> = Vec::with_capacity(n + 4);
+    for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+        let w = strip_al(&t.norm);
+        vocab.push((prefix_key(w), w));
+        if w.as_bytes().contains(&b'-') {
+            vocab.extend(w.split('-').map(|p| (prefix_key(p), p)));
+        }
+    }
     // Equal elements are equal strings: the unstable sort gives the stable sort's order.
     vocab.sort_unstable();
-    vocab.dedup();
-    cues.vocab = vocab;
+    vocab.dedup_by(|a, b| a.1 == b.1);
+    cues.vocab = vocab
+        .into_iter()
+        .map(|(_, w)| compact_str::CompactString::from(w))
+        .collect();
     cues
+}
+
+/// The first eight bytes of `w`, big-endian, zero-padded: ordering by it, then by the string,
+/// is the strings' order (a shorter string that is a prefix pads with zeros and sorts first).
+fn prefix_key(w: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = w.len().min(8);
+    b[..n].copy_from_slice(&w.as_bytes()[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// "Tehran’s" → "Tehran".
@@ -479,6 +476,7 @@ fn speaker(
     tokens: &[Token],
     verbs: &[usize],
     lex: &Lexicon,
+    view: &crate::detect::lexicon::TokenView<'_>,
     entities: &[EntityCue],
 ) -> Option<Speaker> {
     let n = tokens.len();
@@ -579,11 +577,11 @@ fn speaker(
                 && t.kind == TokenKind::Word
                 && !t.stop
                 && !DETERMINERS.contains(&t.norm.as_str())
-                && !lex.titles.contains(t.norm.as_str())
-                && !lex.anonymous.contains(t.norm.as_str())
+                && !lex.is_title(view.id(a + k))
+                && !lex.is_anonymous(view.id(a + k))
                 && a + k != 0
         });
-    let anonymous = key.iter().any(|w| lex.anonymous.contains(w));
+    let anonymous = key.iter().any(|w| lex.is_anonymous(lex.word_id(w)));
     let kind = if pronoun {
         SpeakerKind::Pronoun
     } else if named {
@@ -611,6 +609,11 @@ fn speaker(
 fn quotes(text: &str) -> Vec<QuoteCue> {
     const MARKS: &[char] = &['"', '“', '”', '«', '»', '„'];
     let mut out = Vec::new();
+    // Most statements quote nothing: no '"' and no lead byte of the other marks (U+00AB,
+    // U+00BB start with 0xC2, the curly ones with 0xE2) means no quote at all.
+    if !text.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+        return out;
+    }
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
         if !MARKS.contains(&c) {
@@ -791,6 +794,9 @@ fn number_cues(
     // "200-300" is one word token.
     for t in tokens {
         if t.kind != TokenKind::Word {
+            continue;
+        }
+        if !t.norm.as_bytes().contains(&b'-') {
             continue;
         }
         if let Some((a, b)) = t.norm.split_once('-')

@@ -139,9 +139,22 @@ pub fn parse_iso(s: &str) -> Option<DayNumber> {
 }
 
 pub(crate) fn month_of(norm: &str) -> Option<u32> {
-    let n = norm.trim_end_matches('.');
+    // `trim_end_matches('.')` on bytes: this runs for every word profiled.
+    let b = norm.as_bytes();
+    let end = b.len() - b.iter().rev().take_while(|&&c| c == b'.').count();
+    let n = &norm[..end];
     if n == "sept" {
         return Some(9);
+    }
+    // Asked of every word profiled: the length and first letter reject nearly all of them
+    // without comparing with the twelve names.
+    if !(3..=9).contains(&n.len())
+        || !matches!(
+            n.as_bytes()[0],
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return None;
     }
     MONTHS
         .iter()
@@ -150,6 +163,9 @@ pub(crate) fn month_of(norm: &str) -> Option<u32> {
 }
 
 pub(crate) fn weekday_of(norm: &str) -> Option<u32> {
+    if !norm.ends_with("day") {
+        return None;
+    }
     WEEKDAYS.iter().position(|w| *w == norm).map(|i| i as u32)
 }
 
@@ -180,9 +196,8 @@ pub fn extract_dates(
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
     // Word positions only (punctuation skipped), so that "Nov. 26" and "Oct 28, 2025" read alike.
-    let words: Vec<usize> = (0..tokens.len())
-        .filter(|&i| tokens[i].kind != TokenKind::Punct)
-        .collect();
+    let mut words: Vec<usize> = Vec::with_capacity(tokens.len());
+    words.extend((0..tokens.len()).filter(|&i| tokens[i].kind != TokenKind::Punct));
     let mut k = 0;
     while k < words.len() {
         let i = words[k];

@@ -21,6 +21,7 @@ pub use dates::{DateMention, DayNumber, parse_iso};
 pub use features::{FEATURE_NAMES, PAIR_FEATURES, SimFeatures, TermWeights, pair_features};
 pub use fold::fold;
 pub use numbers::{NumberMention, extract_numbers, extract_numbers_in};
+pub(crate) use tokens::norms;
 pub use tokens::{Token, TokenKind, is_stopword, stem, tokenize};
 
 /// The per-statement features. Owned by the statement's document, shared by all its pairs.

@@ -22,37 +22,43 @@ pub struct NumberMention {
     pub span: Span,
 }
 
-const WRITTEN: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-];
+/// The value of a written number word (`"seven"` → 7): a `match`, which compiles to a
+/// switch on the length and a few comparisons, where a scan of a table compared every word
+/// of a statement with all of them.
+fn written_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        "dozen" => 12.0,
+        _ => return None,
+    })
+}
 
 const SCALES: &[(&str, f64)] = &[
     ("hundred", 1e2),
@@ -91,13 +97,15 @@ pub fn extract_numbers(text: &str) -> Vec<NumberMention> {
 
 /// The value of a written number token: `"seven"` → 7, `"twenty-five"` → 25.
 fn written(norm: &str) -> Option<f64> {
-    let one = |w: &str| WRITTEN.iter().find(|(x, _)| *x == w).map(|x| x.1);
+    if !norm.as_bytes().contains(&b'-') {
+        return written_word(norm);
+    }
     match norm.split_once('-') {
         Some((tens, units)) => {
-            let (t, u) = (one(tens)?, one(units)?);
+            let (t, u) = (written_word(tens)?, written_word(units)?);
             ((20.0..100.0).contains(&t) && u < 10.0).then_some(t + u)
         }
-        None => one(norm),
+        None => written_word(norm),
     }
 }
 

@@ -176,78 +176,135 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// Snowball English stem of a folded word.
-///
-/// Memoised per thread: news vocabulary repeats, and stemming was the largest cost of
-/// profiling a 5,000-word article (docs/performance.md). The cache cannot change a result,
-/// only skip recomputing it, so output stays the same at any thread count.
 pub fn stem(w: &str) -> CompactString {
-    use std::cell::RefCell;
-    // Fx, not SipHash: the keys are words of the text being compared, and hashing them
-    // was a visible share of profiling (docs/performance.md).
-    use rustc_hash::FxHashMap as HashMap;
-    thread_local! {
-        static CACHE: RefCell<HashMap<CompactString, CompactString>> =
-            RefCell::new(HashMap::default());
+    CompactString::from(stemmer().stem(w).as_ref())
+}
+
+/// The norm, stem and stop-word flag of a word token as written, in one lookup.
+///
+/// Memoised per thread on the token as written: news vocabulary repeats, so most word tokens
+/// cost one hash lookup instead of folding, stemming and a stop-word lookup (stemming was the
+/// largest cost of profiling a 5,000-word article, docs/performance.md). The norm of a word
+/// depends only on its text, and the cache cannot change a result, only skip recomputing
+/// it, so output stays the same at any thread count.
+fn word_forms(cache: &mut FormCache, raw: &str, buf: &mut String) -> Forms {
+    if let Some(f) = cache.get(raw) {
+        // Inline for all but the longest words: copies, no allocation.
+        return f.clone();
     }
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(s) = c.get(w) {
-            // Inline for all but the longest words: a copy, no allocation.
-            return s.clone();
-        }
-        let s = CompactString::from(stemmer().stem(w).as_ref());
-        // Bounded: a pathological input of unique words must not grow memory without limit.
-        if c.len() >= 50_000 {
-            c.clear();
-        }
-        c.insert(CompactString::from(w), s.clone());
-        s
-    })
+    let norm = normalize(raw, TokenKind::Word, buf);
+    let (st, stop) = (stem(&norm), is_stopword(&norm));
+    let f = (norm, st, stop);
+    // Bounded: a pathological input of unique words must not grow memory without limit.
+    if cache.len() >= 50_000 {
+        cache.clear();
+    }
+    cache.insert(CompactString::from(raw), f.clone());
+    f
+}
+
+/// A word token's norm, stem and stop-word flag.
+type Forms = (CompactString, CompactString, bool);
+
+/// Word as written → its `Forms`. Fx, not SipHash: the keys are words of the text being
+/// compared, and hashing them was a visible share of profiling (docs/performance.md).
+type FormCache = rustc_hash::FxHashMap<CompactString, Forms>;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<FormCache> = std::cell::RefCell::new(FormCache::default());
 }
 
 /// Splits a statement into tokens.
 ///
 /// `"U.S. envoy’s 3.5% offer"` → norms `["us", "envoy", "3.5", "%", "offer"]`
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    // About one token per five bytes of news text: one allocation for most statements.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     // One folding buffer for the whole statement (`normalize`).
     let mut buf = String::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // The cache borrowed once per statement, not once per token.
+    CACHE.with_borrow_mut(|cache| {
+        split(text, |start, end, kind, capitalized| {
+            let (norm, stem, stop) = if kind == TokenKind::Word {
+                word_forms(cache, &text[start..end], &mut buf)
+            } else {
+                let norm = normalize(&text[start..end], kind, &mut buf);
+                (norm.clone(), norm, false)
+            };
+            out.push(Token {
+                span: Span::new(start, end),
+                capitalized,
+                norm,
+                stem,
+                kind,
+                stop,
+            });
+        });
+    });
+    out
+}
+
+/// The norms and kinds of a text's tokens, without stems (the lexicon's phrases).
+pub(crate) fn norms(text: &str) -> Vec<(CompactString, TokenKind)> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    split(text, |start, end, kind, _| {
+        out.push((normalize(&text[start..end], kind, &mut buf), kind));
+    });
+    out
+}
+
+/// The tokenizer proper: calls `f(start, end, kind, capitalized)` for each token in order.
+///
+/// Walks byte offsets, decoding a character only where the byte is not ASCII (a vector of
+/// `char_indices` per statement was a tenth of tokenizing).
+fn split(text: &str, mut f: impl FnMut(usize, usize, TokenKind, bool)) {
+    let bytes = text.as_bytes();
+    // The character starting at byte `p`, if any.
+    let at = |p: usize| -> Option<char> {
+        let &b = bytes.get(p)?;
+        if b.is_ascii() {
+            Some(char::from(b))
+        } else {
+            text[p..].chars().next()
+        }
+    };
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while let Some(c) = at(i) {
+        let start = i;
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let mut j = i + 1;
+        let mut j = i + c.len_utf8();
         let kind = if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             // Join letters/digits, inner apostrophes and hyphens, and periods inside initialisms
             // or numbers ("U.S.", "3.5", "a.m.").
-            while j < chars.len() {
-                let (_, d) = chars[j];
-                let next = chars.get(j + 1).map(|x| x.1);
+            while let Some(d) = at(j) {
+                let after = j + d.len_utf8();
                 if d.is_alphanumeric() {
-                    j += 1;
-                } else if (matches!(d, '\'' | '’' | '-' | '‑' | '‐' | '.')
+                    j = after;
+                    continue;
+                }
+                let next = at(after);
+                if (matches!(d, '\'' | '’' | '-' | '‑' | '‐' | '.')
                     && next.is_some_and(char::is_alphanumeric))
                     || (d == ',' && numeric && next.is_some_and(|n| n.is_ascii_digit()))
                 {
                     // An inner apostrophe, hyphen or period, or a thousands comma.
-                    j += 2;
-                } else if d == '.' && is_initialism(&text[start..chars[j].0]) {
+                    j = after + next.map_or(0, char::len_utf8);
+                } else if d == '.' && is_initialism(&text[start..j]) {
                     // Trailing period of "U.S." belongs to the token.
-                    j += 1;
+                    j = after;
                     break;
                 } else {
                     break;
                 }
             }
-            let raw = &text[start..chars.get(j).map_or(text.len(), |x| x.0)];
-            if raw
-                .chars()
-                .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
+            if bytes[start..j]
+                .iter()
+                .all(|&b| b.is_ascii_digit() || b == b',' || b == b'.')
             {
                 TokenKind::Number
             } else {
@@ -256,26 +313,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        let end = chars.get(j).map_or(text.len(), |x| x.0);
-        let raw = &text[start..end];
-        let norm = normalize(raw, kind, &mut buf);
-        let stop = kind == TokenKind::Word && is_stopword(&norm);
-        let stem = if kind == TokenKind::Word {
-            stem(&norm)
-        } else {
-            norm.clone()
-        };
-        out.push(Token {
-            span: Span::new(start, end),
-            capitalized: c.is_uppercase(),
-            norm,
-            stem,
-            kind,
-            stop,
-        });
+        f(start, j, kind, c.is_uppercase());
         i = j;
     }
-    out
 }
 
 fn is_initialism(s: &str) -> bool {
@@ -288,7 +328,13 @@ fn is_initialism(s: &str) -> bool {
 /// copied out once.
 fn normalize(raw: &str, kind: TokenKind, buf: &mut String) -> CompactString {
     buf.clear();
-    super::fold::fold_into(raw, buf);
+    // ASCII without a backquote (nearly every token) folds to its lowercase.
+    if raw.is_ascii() && !raw.contains('`') {
+        buf.push_str(raw);
+        buf.make_ascii_lowercase();
+    } else {
+        super::fold::fold_into(raw, buf);
+    }
     let w = buf;
     match kind {
         TokenKind::Number => w.retain(|c| c != ','),
@@ -338,6 +384,85 @@ mod tests {
         let t = "Al‑Sudani said “no” — twice.";
         for tok in tokenize(t) {
             assert!(!t[tok.span.start..tok.span.end].trim().is_empty());
+        }
+    }
+
+    /// The tokenizer as first written, on a vector of `char_indices`: `split` walks bytes
+    /// instead and must cut every text at the same places.
+    fn reference_split(text: &str) -> Vec<(usize, usize, TokenKind, bool)> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (start, c) = chars[i];
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let kind = if c.is_alphanumeric() {
+                let numeric = c.is_ascii_digit();
+                while j < chars.len() {
+                    let (_, d) = chars[j];
+                    let next = chars.get(j + 1).map(|x| x.1);
+                    if d.is_alphanumeric() {
+                        j += 1;
+                    } else if (matches!(d, '\'' | '’' | '-' | '‑' | '‐' | '.')
+                        && next.is_some_and(char::is_alphanumeric))
+                        || (d == ',' && numeric && next.is_some_and(|n| n.is_ascii_digit()))
+                    {
+                        j += 2;
+                    } else if d == '.' && is_initialism(&text[start..chars[j].0]) {
+                        j += 1;
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                let raw = &text[start..chars.get(j).map_or(text.len(), |x| x.0)];
+                if raw
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
+                {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                }
+            } else {
+                TokenKind::Punct
+            };
+            let end = chars.get(j).map_or(text.len(), |x| x.0);
+            out.push((start, end, kind, c.is_uppercase()));
+            i = j;
+        }
+        out
+    }
+
+    fn cuts(text: &str) -> Vec<(usize, usize, TokenKind, bool)> {
+        let mut out = Vec::new();
+        split(text, |s, e, k, c| out.push((s, e, k, c)));
+        out
+    }
+
+    #[test]
+    fn byte_walk_cuts_like_the_reference() {
+        for t in [
+            "U.S. envoy’s 3.5% offer",
+            "Al‑Sudani said “no” — twice, at 3 p.m. on Oct. 21.",
+            "240,000 people; x.y. ab.cd. É.U. naïve 1,2,3 a-b- c'd' ‘e’",
+            "",
+            " \u{a0}\u{2009}x",
+        ] {
+            assert_eq!(cuts(t), reference_split(t), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_walk_cuts_like_the_reference_on_any_text(
+            t in "([a-zA-Z0-9]{0,4}[ .,'’‑‐\\-]{0,2}(É|é|ß|İ|\\u{a0}|“|ǅ|٣)?){0,12}|\\PC{0,40}"
+        ) {
+            proptest::prop_assert_eq!(cuts(&t), reference_split(&t));
         }
     }
 
