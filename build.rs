@@ -9,9 +9,13 @@
 //! - `model.num`: little-endian words: threshold, base and default bits, the tree count,
 //!   then per tree its internal-node count `n`, `n` feature indices, `n` split bits, its
 //!   leaf count and the leaf bits (each one word);
-//! - `model.{idf,cost,gain}.keys`: the stems of a term table, sorted, end to end;
-//! - `model.{idf,cost,gain}.lens`: their lengths in bytes, one byte each;
-//! - `model.{idf,cost,gain}.vals`: their values' bits, little-endian, in the same order.
+//! - `model.terms.keys`: the stems of the three term tables (idf, cost, gain) merged,
+//!   sorted bytewise (as a `BTreeMap<String, _>` orders them), end to end;
+//! - `model.terms.rs`: static arrays read in place by `features::StaticTerms` (no
+//!   per-process construction of 17,000 strings): `TERM_ENDS` (end offset of each stem in
+//!   the keys), `TERM_VALS` (the bits of its idf, cost and gain, 0 where absent) and
+//!   `TERM_HAS` (bit `t` set when the stem is in table `t`), and `TERM_SLOTS`, a hash table
+//!   (FNV-1a, linear probing, `u32::MAX` = empty) of the stems' indices.
 
 use std::path::Path;
 
@@ -61,22 +65,52 @@ fn main() {
     }
     write(out, "model.num", &le(&num));
 
-    for table in ["idf", "cost", "gain"] {
-        // serde_json's map is sorted by key, as the model's `BTreeMap`s are.
-        let empty = serde_json::Map::new();
+    // serde_json's map is sorted by key, as the model's `BTreeMap`s are; merged here.
+    let empty = serde_json::Map::new();
+    let mut terms: std::collections::BTreeMap<&str, (u8, [u32; 3])> = Default::default();
+    for (t, table) in ["idf", "cost", "gain"].into_iter().enumerate() {
         let map = w.get(table).and_then(Value::as_object).unwrap_or(&empty);
-        let mut keys = String::new();
-        let mut lens = Vec::new();
-        let mut vals = Vec::new();
         for (k, v) in map {
-            keys.push_str(k);
-            lens.push(u8::try_from(k.len()).expect("a stem shorter than 256 bytes"));
-            vals.push(f(v));
+            let e = terms.entry(k.as_str()).or_default();
+            e.0 |= 1 << t;
+            e.1[t] = f(v);
         }
-        write(out, &format!("model.{table}.keys"), keys.as_bytes());
-        write(out, &format!("model.{table}.lens"), &lens);
-        write(out, &format!("model.{table}.vals"), &le(&vals));
     }
+    let mut keys = String::new();
+    let (mut ends, mut vals, mut has) = (String::new(), String::new(), String::new());
+    for (k, (mask, v)) in &terms {
+        keys.push_str(k);
+        ends.push_str(&format!("{},", keys.len()));
+        vals.push_str(&format!("[{:#x},{:#x},{:#x}],", v[0], v[1], v[2]));
+        has.push_str(&format!("{mask},"));
+    }
+    let n = terms.len();
+    // Open addressing over FNV-1a (`features::term_hash`), linear probing, load ≤ 1/2.
+    let size = (2 * n).next_power_of_two().max(2);
+    let mut slot = vec![u32::MAX; size];
+    for (i, k) in terms.keys().enumerate() {
+        let mut at = term_hash(k) as usize & (size - 1);
+        while slot[at] != u32::MAX {
+            at = (at + 1) & (size - 1);
+        }
+        slot[at] = i as u32;
+    }
+    let slots: String = slot.iter().map(|s| format!("{s},")).collect();
+    write(out, "model.terms.keys", keys.as_bytes());
+    let rs = format!(
+        "pub static TERM_ENDS: [u32; {n}] = [{ends}];\n\
+         pub static TERM_VALS: [[u32; 3]; {n}] = [{vals}];\n\
+         pub static TERM_HAS: [u8; {n}] = [{has}];\n\
+         pub static TERM_SLOTS: [u32; {size}] = [{slots}];\n"
+    );
+    write(out, "model.terms.rs", rs.as_bytes());
+}
+
+/// FNV-1a over the stem's bytes: the same function as `features::term_hash`.
+fn term_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 fn le(words: &[u32]) -> Vec<u8> {

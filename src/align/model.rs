@@ -117,23 +117,16 @@ const SHIPPED: &str = include_str!("model.json");
 mod compact {
     pub const HEAD: &str = include_str!(concat!(env!("OUT_DIR"), "/model.head"));
     pub const NUM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.num"));
-    pub const TABLES: [(&str, &[u8], &[u8]); 3] = [
-        (
-            include_str!(concat!(env!("OUT_DIR"), "/model.idf.keys")),
-            include_bytes!(concat!(env!("OUT_DIR"), "/model.idf.lens")),
-            include_bytes!(concat!(env!("OUT_DIR"), "/model.idf.vals")),
-        ),
-        (
-            include_str!(concat!(env!("OUT_DIR"), "/model.cost.keys")),
-            include_bytes!(concat!(env!("OUT_DIR"), "/model.cost.lens")),
-            include_bytes!(concat!(env!("OUT_DIR"), "/model.cost.vals")),
-        ),
-        (
-            include_str!(concat!(env!("OUT_DIR"), "/model.gain.keys")),
-            include_bytes!(concat!(env!("OUT_DIR"), "/model.gain.lens")),
-            include_bytes!(concat!(env!("OUT_DIR"), "/model.gain.vals")),
-        ),
-    ];
+    include!(concat!(env!("OUT_DIR"), "/model.terms.rs"));
+    /// The three term tables, merged, read in place.
+    pub static TERMS: crate::profile::features::StaticTerms =
+        crate::profile::features::StaticTerms {
+            keys: include_str!(concat!(env!("OUT_DIR"), "/model.terms.keys")),
+            ends: &TERM_ENDS,
+            vals: &TERM_VALS,
+            has: &TERM_HAS,
+            slots: &TERM_SLOTS,
+        };
 }
 
 impl Model {
@@ -173,21 +166,6 @@ impl Model {
                 }
             })
             .collect();
-        // The stems are sorted (written from a sorted map), so each table is built in bulk.
-        let [idf, cost, gain] = compact::TABLES.map(|(keys, lens, vals)| {
-            let mut at = 0;
-            lens.iter()
-                .zip(vals.chunks_exact(4))
-                .map(|(&n, b)| {
-                    let key = &keys[at..at + usize::from(n)];
-                    at += usize::from(n);
-                    (
-                        key.to_string(),
-                        f32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-                    )
-                })
-                .collect()
-        });
         let mut head = compact::HEAD.split('\n');
         let m = Model {
             provenance: head.next().unwrap_or_default().to_string(),
@@ -195,12 +173,8 @@ impl Model {
             threshold,
             base,
             trees,
-            weights: TermWeights {
-                idf,
-                default,
-                cost,
-                gain,
-            },
+            // Read in place: no table is built at start-up (`TermWeights::in_place`).
+            weights: TermWeights::in_place(&compact::TERMS, default),
             flat: Flat::default(),
         };
         m.check().expect("src/align/model.json is a valid model")
@@ -456,7 +430,29 @@ mod tests {
         let shipped = Model::shipped();
         assert_eq!(shipped, &json);
         assert_eq!(shipped.to_json(), SHIPPED);
-        assert_eq!(shipped.weights.idf.len(), json.weights.idf.len());
+        // A clone holds ordinary tables, built from the ones read in place.
+        let owned = shipped.weights.clone();
+        assert_eq!(owned, json.weights);
+        assert_eq!(owned.idf.len(), json.weights.idf.len());
+        assert!(owned.idf.len() > 1000 && !owned.cost.is_empty() && !owned.gain.is_empty());
+    }
+
+    #[test]
+    fn in_place_tables_give_the_json_values_for_every_stem() {
+        let json = Model::from_json(SHIPPED).unwrap();
+        let (w, shipped) = (&json.weights, Model::shipped().weights());
+        let stems = w.idf.keys().chain(w.cost.keys()).chain(w.gain.keys());
+        let mut n = 0;
+        for s in stems
+            .map(String::as_str)
+            .chain(["", "zzunseenzz", "said", "not", "\u{e9}t\u{e9}"])
+        {
+            let want = [w.weight(s), w.cost(s), w.gain(s)];
+            let got = [shipped.weight(s), shipped.cost(s), shipped.gain(s)];
+            assert_eq!(got.map(f32::to_bits), want.map(f32::to_bits), "{s}");
+            n += 1;
+        }
+        assert!(n > 1000, "the shipped tables are read: {n}");
     }
 
     #[test]

@@ -67,7 +67,12 @@ pub const FEATURE_NAMES: [&str; PAIR_FEATURES] = [
 ];
 
 /// Inverse document frequencies of content stems, learnt from training sentences.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+///
+/// The shipped model's weights are read in place from tables compiled into the binary
+/// (`in_place`, written by `build.rs`): their three maps are then empty, every lookup,
+/// comparison and the serialised form read the compiled tables, and a clone holds
+/// ordinary maps built from them.
+#[derive(Debug, Default, Deserialize)]
 pub struct TermWeights {
     /// IDF per stem (`ln((N + 1) / (df + 1)) + 1`), stems seen at least twice.
     #[serde(deserialize_with = "bulk_map")]
@@ -83,6 +88,165 @@ pub struct TermWeights {
     /// among training pairs sharing it; stems not in the table gain 0.
     #[serde(default, deserialize_with = "bulk_map")]
     pub gain: BTreeMap<String, f32>,
+    /// The compiled tables these weights read instead of the three maps (shipped model).
+    #[serde(skip)]
+    pub(crate) in_place: Option<&'static StaticTerms>,
+}
+
+/// Term tables compiled into the binary and read where they lie (`build.rs` writes them):
+/// the stems of the idf, cost and gain tables merged and sorted bytewise (the maps' order),
+/// with a hash index, so that nothing is built per process.
+pub struct StaticTerms {
+    /// The stems, end to end.
+    pub(crate) keys: &'static str,
+    /// End offset of each stem in `keys`.
+    pub(crate) ends: &'static [u32],
+    /// Bits of each stem's idf, cost and gain (0 where absent).
+    pub(crate) vals: &'static [[u32; 3]],
+    /// Bit `t` set when the stem is in table `t` (idf, cost, gain).
+    pub(crate) has: &'static [u8],
+    /// Open-addressing hash table of stem indices (`term_hash`, linear probing, a power of
+    /// two long, `u32::MAX` = empty): one probe or two per lookup, where a binary search
+    /// over 17,000 stems took fifteen string comparisons.
+    pub(crate) slots: &'static [u32],
+}
+
+/// FNV-1a over a stem's bytes; `build.rs` places the stems with the same function.
+#[inline]
+fn term_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+impl std::fmt::Debug for StaticTerms {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "StaticTerms({} stems)", self.ends.len())
+    }
+}
+
+impl StaticTerms {
+    fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.keys[start..self.ends[i] as usize]
+    }
+
+    /// Index of `stem`, from the hash table.
+    #[inline]
+    fn find(&self, stem: &str) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = term_hash(stem) as usize & mask;
+        loop {
+            let i = self.slots[at];
+            if i == u32::MAX {
+                return None;
+            }
+            if self.key(i as usize) == stem {
+                return Some(i as usize);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// `[idf, cost, gain]` of `stem`, `missing[t]` where table `t` does not hold it.
+    #[inline]
+    fn values(&self, stem: &str, missing: [f32; 3]) -> [f32; 3] {
+        match self.find(stem) {
+            Some(i) => {
+                let (has, v) = (self.has[i], self.vals[i]);
+                [0, 1, 2].map(|t| {
+                    if has & (1 << t) != 0 {
+                        f32::from_bits(v[t])
+                    } else {
+                        missing[t]
+                    }
+                })
+            }
+            None => missing,
+        }
+    }
+
+    /// The entries of table `t`, in key order.
+    fn entries(&self, t: usize) -> impl Iterator<Item = (&str, f32)> + '_ {
+        (0..self.ends.len())
+            .filter(move |&i| self.has[i] & (1 << t) != 0)
+            .map(move |i| (self.key(i), f32::from_bits(self.vals[i][t])))
+    }
+}
+
+impl TermWeights {
+    /// Weights reading the compiled tables `terms` (the shipped model's).
+    pub(crate) fn in_place(terms: &'static StaticTerms, default: f32) -> Self {
+        TermWeights {
+            default,
+            in_place: Some(terms),
+            ..TermWeights::default()
+        }
+    }
+
+    /// Weight, cost and gain of a stem in none of the tables.
+    fn missing(&self) -> [f32; 3] {
+        [
+            if self.default > 0.0 {
+                self.default
+            } else {
+                1.0
+            },
+            0.0,
+            0.0,
+        ]
+    }
+
+    /// The entries of table `t` (idf, cost, gain), in key order, wherever they are held.
+    fn entries(&self, t: usize) -> Box<dyn Iterator<Item = (&str, f32)> + '_> {
+        match self.in_place {
+            Some(terms) => Box::new(terms.entries(t)),
+            None => {
+                let map = [&self.idf, &self.cost, &self.gain][t];
+                Box::new(map.iter().map(|(k, &v)| (k.as_str(), v)))
+            }
+        }
+    }
+}
+
+impl Clone for TermWeights {
+    /// Weights read in place clone into ordinary maps (only training and tests clone them).
+    fn clone(&self) -> Self {
+        let table = |t| self.entries(t).map(|(k, v)| (k.to_string(), v)).collect();
+        TermWeights {
+            idf: table(0),
+            default: self.default,
+            cost: table(1),
+            gain: table(2),
+            in_place: None,
+        }
+    }
+}
+
+impl PartialEq for TermWeights {
+    /// Equal tables, wherever they are held.
+    fn eq(&self, other: &Self) -> bool {
+        self.default == other.default && (0..3).all(|t| self.entries(t).eq(other.entries(t)))
+    }
+}
+
+impl Serialize for TermWeights {
+    /// As the derived form would write the four fields (the compiled tables as maps).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Table<'a>(&'a TermWeights, usize);
+        impl Serialize for Table<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(self.0.entries(self.1))
+            }
+        }
+        let mut st = s.serialize_struct("TermWeights", 4)?;
+        st.serialize_field("idf", &Table(self, 0))?;
+        st.serialize_field("default", &self.default)?;
+        st.serialize_field("cost", &Table(self, 1))?;
+        st.serialize_field("gain", &Table(self, 2))?;
+        st.end()
+    }
 }
 
 /// Reads a term table as a list first, then builds the tree in bulk: the shipped tables
@@ -113,24 +277,26 @@ fn bulk_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, f
 impl TermWeights {
     /// The weight of one stem.
     pub fn weight(&self, stem: &str) -> f32 {
-        self.idf
-            .get(stem)
-            .copied()
-            .unwrap_or(if self.default > 0.0 {
-                self.default
-            } else {
-                1.0
-            })
+        match self.in_place {
+            Some(t) => t.values(stem, self.missing())[0],
+            None => self.idf.get(stem).copied().unwrap_or(self.missing()[0]),
+        }
     }
 
     /// The cost of one stem left unmatched.
     pub fn cost(&self, stem: &str) -> f32 {
-        self.cost.get(stem).copied().unwrap_or(0.0)
+        match self.in_place {
+            Some(t) => t.values(stem, self.missing())[1],
+            None => self.cost.get(stem).copied().unwrap_or(0.0),
+        }
     }
 
     /// The gain of one stem found on both sides.
     pub fn gain(&self, stem: &str) -> f32 {
-        self.gain.get(stem).copied().unwrap_or(0.0)
+        match self.in_place {
+            Some(t) => t.values(stem, self.missing())[2],
+            None => self.gain.get(stem).copied().unwrap_or(0.0),
+        }
     }
 
     /// Fits `cost` from labelled pairs of content-stem lists: for each stem, the smoothed
@@ -210,57 +376,17 @@ impl TermWeights {
             default: round4(idf(1)),
             cost: BTreeMap::new(),
             gain: BTreeMap::new(),
+            in_place: None,
         }
     }
 }
 
-/// The three term tables merged into one hash table: `[weight, cost, gain]` per stem, the
-/// value of the three lookups above (missing entries already filled with their fallbacks).
-/// Profiling looks up every token, and three `BTreeMap<String, _>` searches per token spent
-/// most of `SimFeatures::new` comparing strings.
-struct TermTable<'a> {
-    /// Borrows the stems from the weights (the shipped model lives for the whole process):
-    /// no copy of 17,000 strings at start-up.
-    map: rustc_hash::FxHashMap<&'a str, [f32; 3]>,
-    /// The values of a stem in none of the tables.
-    missing: [f32; 3],
-}
-
-impl<'a> TermTable<'a> {
-    fn new(w: &'a TermWeights) -> Self {
-        // Filled from the three sorted tables directly (a lookup per key took as long
-        // as the whole build).
-        let missing = [if w.default > 0.0 { w.default } else { 1.0 }, 0.0, 0.0];
-        let mut map = rustc_hash::FxHashMap::default();
-        map.reserve(w.idf.len().max(w.cost.len()).max(w.gain.len()));
-        for (k, &v) in &w.idf {
-            map.insert(k.as_str(), [v, 0.0, 0.0]);
-        }
-        for (k, &v) in &w.cost {
-            map.entry(k.as_str()).or_insert(missing)[1] = v;
-        }
-        for (k, &v) in &w.gain {
-            map.entry(k.as_str()).or_insert(missing)[2] = v;
-        }
-        TermTable { map, missing }
-    }
-
-    #[inline]
-    fn get(&self, stem: &str) -> [f32; 3] {
-        self.map.get(stem).copied().unwrap_or(self.missing)
-    }
-}
-
-/// `[weight, cost, gain]` of `stem` under `weights`: from the merged table when `weights` are
-/// the shipped model's (immutable for the life of the process, so the table cannot go
-/// stale), else the three lookups.
+/// `[weight, cost, gain]` of `stem` under `weights`: one hash lookup in the compiled
+/// tables when `weights` are read in place (the shipped model's), else the three lookups.
 fn term_values<'a>(weights: &'a TermWeights) -> impl Fn(&str) -> [f32; 3] + 'a {
-    static SHIPPED: std::sync::OnceLock<TermTable<'static>> = std::sync::OnceLock::new();
-    let shipped = crate::align::model::Model::shipped().weights();
-    let table =
-        std::ptr::eq(weights, shipped).then(|| SHIPPED.get_or_init(|| TermTable::new(shipped)));
-    move |stem| match table {
-        Some(t) => t.get(stem),
+    let missing = weights.missing();
+    move |stem| match weights.in_place {
+        Some(t) => t.values(stem, missing),
         None => [weights.weight(stem), weights.cost(stem), weights.gain(stem)],
     }
 }
@@ -1347,9 +1473,11 @@ mod tests {
     }
 
     #[test]
-    fn merged_term_table_gives_the_three_lookups() {
-        let w = crate::align::model::Model::shipped().weights();
-        let values = term_values(w);
+    fn in_place_term_values_give_the_json_model_values() {
+        let json =
+            crate::align::model::Model::from_json(include_str!("../align/model.json")).unwrap();
+        let w = &json.weights;
+        let values = term_values(crate::align::model::Model::shipped().weights());
         let stems = w.idf.keys().chain(w.cost.keys()).chain(w.gain.keys());
         let mut n = 0;
         for s in stems
