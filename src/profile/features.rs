@@ -71,23 +71,24 @@ pub const FEATURE_NAMES: [&str; PAIR_FEATURES] = [
 /// The shipped model's weights are read in place from tables compiled into the binary
 /// (`in_place`, written by `build.rs`): their three maps are then empty, every lookup,
 /// comparison and the serialised form read the compiled tables, and a clone holds
-/// ordinary maps built from them.
+/// ordinary maps built from them. The maps are crate-private so that no caller can read
+/// the empty ones: outside the crate, `weight`, `cost` and `gain` are the only way in.
 #[derive(Debug, Default, Deserialize)]
 pub struct TermWeights {
     /// IDF per stem (`ln((N + 1) / (df + 1)) + 1`), stems seen at least twice.
     #[serde(deserialize_with = "bulk_map")]
-    pub idf: BTreeMap<String, f32>,
+    pub(crate) idf: BTreeMap<String, f32>,
     /// Weight of a stem not in the table (rare, hence informative).
     pub default: f32,
     /// Supervised cost of a stem left unmatched: log-odds shift towards "not the same claim"
     /// among training pairs where the stem occurs on one side only (a TF-KLD-like weight);
     /// stems not in the table cost 0.
     #[serde(default, deserialize_with = "bulk_map")]
-    pub cost: BTreeMap<String, f32>,
+    pub(crate) cost: BTreeMap<String, f32>,
     /// Supervised gain of a stem found on both sides: log-odds shift towards "same claim"
     /// among training pairs sharing it; stems not in the table gain 0.
     #[serde(default, deserialize_with = "bulk_map")]
-    pub gain: BTreeMap<String, f32>,
+    pub(crate) gain: BTreeMap<String, f32>,
     /// The compiled tables these weights read instead of the three maps (shipped model).
     #[serde(skip)]
     pub(crate) in_place: Option<&'static StaticTerms>,
