@@ -59,7 +59,11 @@ fn prepare_one(b: Bencher) {
 /// Alignment, detection and classification of one prepared pair.
 #[divan::bench]
 fn pair_only(b: Bencher) {
-    let [l, r] = docs();
+    bench_pair_only(b, docs());
+}
+
+/// The bodies shared by the template pair and the `news` group: each takes the documents.
+fn bench_pair_only(b: Bencher, [l, r]: [Document; 2]) {
     let opts = Options::default();
     let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
     b.bench(|| compare_pair(black_box(&pl), black_box(&pr), 0, 1, &opts));
@@ -88,7 +92,10 @@ fn align_dense(b: Bencher) {
 /// Alignment alone of one prepared pair with candidate blocking (the default at this size).
 #[divan::bench]
 fn align_blocked(b: Bencher) {
-    let [l, r] = docs();
+    bench_align_blocked(b, docs());
+}
+
+fn bench_align_blocked(b: Bencher, [l, r]: [Document; 2]) {
     let opts = Options::default();
     let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
     b.bench(|| {
@@ -104,7 +111,10 @@ fn align_blocked(b: Bencher) {
 /// The whole library call on one core: two documents in, a report out.
 #[divan::bench]
 fn compare_end_to_end(b: Bencher) {
-    let docs = docs();
+    bench_end_to_end(b, docs());
+}
+
+fn bench_end_to_end(b: Bencher, docs: [Document; 2]) {
     let opts = Options::default();
     let pool = one_core();
     b.bench(|| pool.install(|| compare(black_box(&docs), &opts).unwrap()));
@@ -139,7 +149,10 @@ fn render_json_only(b: Bencher) {
 /// Compare plus rendering the default table (what `parallax compare A B` does).
 #[divan::bench]
 fn compare_and_render_table(b: Bencher) {
-    let docs = docs();
+    bench_compare_and_render_table(b, docs());
+}
+
+fn bench_compare_and_render_table(b: Bencher, docs: [Document; 2]) {
     let opts = Options::default();
     let ropts = RenderOptions::default();
     let pool = one_core();
@@ -190,51 +203,32 @@ mod news {
     /// Alignment, detection and classification of one prepared pair.
     #[divan::bench]
     fn pair_only(b: Bencher) {
-        let Some([l, r]) = docs() else { return };
-        let opts = Options::default();
-        let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
-        b.bench(|| compare_pair(black_box(&pl), black_box(&pr), 0, 1, &opts));
+        if let Some(d) = docs() {
+            bench_pair_only(b, d);
+        }
     }
 
     /// Alignment alone of one prepared pair with candidate blocking (the default).
     #[divan::bench]
     fn align_blocked(b: Bencher) {
-        let Some([l, r]) = docs() else { return };
-        let opts = Options::default();
-        let (pl, pr) = (prepare(&l, &opts), prepare(&r, &opts));
-        b.bench(|| {
-            align(
-                black_box(&pl.profiles),
-                &pr.profiles,
-                &opts.detectors,
-                &opts.align,
-            )
-        });
+        if let Some(d) = docs() {
+            bench_align_blocked(b, d);
+        }
     }
 
     /// The whole library call on one core: two documents in, a report out.
     #[divan::bench]
     fn compare_end_to_end(b: Bencher) {
-        let Some(docs) = docs() else { return };
-        let opts = Options::default();
-        let pool = one_core();
-        b.bench(|| pool.install(|| compare(black_box(&docs), &opts).unwrap()));
+        if let Some(d) = docs() {
+            bench_end_to_end(b, d);
+        }
     }
 
     /// Compare plus rendering the default table (what `parallax compare A B` does).
     #[divan::bench]
     fn compare_and_render_table(b: Bencher) {
-        let Some(docs) = docs() else { return };
-        let opts = Options::default();
-        let ropts = RenderOptions::default();
-        let pool = one_core();
-        b.bench(|| {
-            pool.install(|| {
-                let report = compare(black_box(&docs), &opts).unwrap();
-                let mut out = Vec::with_capacity(1 << 20);
-                render(&report, Format::Table, &ropts, &mut out).unwrap();
-                out.len()
-            })
-        });
+        if let Some(d) = docs() {
+            bench_compare_and_render_table(b, d);
+        }
     }
 }
