@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::dates::{DateMention, DayNumber, extract_dates};
 use super::numbers::NumberMention;
-use super::tokens::{Token, TokenKind, is_stopword, stem};
+use super::tokens::{Token, TokenKind, is_stopword};
 use crate::detect::lexicon::{Charge, Lexicon, Tone};
 use crate::document::Span;
 
@@ -262,7 +262,7 @@ pub fn extract(
     // "Iran-backed", "US-led": the entity is mentioned, as a modifier.
     for t in tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Word && t.norm.as_bytes().contains(&b'-'))
+        .filter(|t| t.kind == TokenKind::Word && has_hyphen(&t.norm))
     {
         for part in t.norm.split('-') {
             // A part on its own: not in capitals, so only lower-case variants match.
@@ -429,7 +429,7 @@ pub fn extract(
     for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
         let w = strip_al(&t.norm);
         vocab.push((prefix_key(w), w));
-        if w.as_bytes().contains(&b'-') {
+        if has_hyphen(w) {
             vocab.extend(w.split('-').map(|p| (prefix_key(p), p)));
         }
     }
@@ -450,6 +450,13 @@ fn prefix_key(w: &str) -> u64 {
     let n = w.len().min(8);
     b[..n].copy_from_slice(&w.as_bytes()[..n]);
     u64::from_be_bytes(b)
+}
+
+/// True if the word holds a hyphen. A plain loop: words are short, and `contains` on a byte
+/// slice calls `memchr` out of line, which cost more than the scan for every token.
+#[inline]
+pub(crate) fn has_hyphen(w: &str) -> bool {
+    w.bytes().any(|b| b == b'-')
 }
 
 /// "Tehran’s" → "Tehran".
@@ -736,8 +743,9 @@ fn number_cues(
         let after = tok_at(m.span.end);
         let noun = after
             .map(|i| &tokens[i])
-            .filter(|t| t.kind == TokenKind::Word && !t.stop && !is_stopword(&t.norm))
-            .map(|t| stem(&t.norm).into_string());
+            // A word token's `stop` is `is_stopword(norm)` and its `stem` is `stem(norm)`.
+            .filter(|t| t.kind == TokenKind::Word && !t.stop)
+            .map(|t| t.stem.to_string());
         // A range: the previous number, then "to", "-" or "and" (after "between"), then this.
         if let (Some(pe), Some(last)) = (prev_end, out.last_mut()) {
             let gap: Vec<&str> = tokens
@@ -796,7 +804,7 @@ fn number_cues(
         if t.kind != TokenKind::Word {
             continue;
         }
-        if !t.norm.as_bytes().contains(&b'-') {
+        if !has_hyphen(&t.norm) {
             continue;
         }
         if let Some((a, b)) = t.norm.split_once('-')

@@ -132,11 +132,12 @@ impl StaticTerms {
         &self.keys[start..self.ends[i] as usize]
     }
 
-    /// Index of `stem`, from the hash table.
+    /// Index of `stem`, from the hash table, with `term_hash(stem)` given (a token carries
+    /// it: `hash_str` is the same function).
     #[inline]
-    fn find(&self, stem: &str) -> Option<usize> {
+    fn find_hashed(&self, stem: &str, hash: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let mut at = term_hash(stem) as usize & mask;
+        let mut at = hash as usize & mask;
         loop {
             let i = self.slots[at];
             if i == u32::MAX {
@@ -152,7 +153,13 @@ impl StaticTerms {
     /// `[idf, cost, gain]` of `stem`, `missing[t]` where table `t` does not hold it.
     #[inline]
     fn values(&self, stem: &str, missing: [f32; 3]) -> [f32; 3] {
-        match self.find(stem) {
+        self.values_hashed(stem, term_hash(stem), missing)
+    }
+
+    /// `values` with `term_hash(stem)` given.
+    #[inline]
+    fn values_hashed(&self, stem: &str, hash: u64, missing: [f32; 3]) -> [f32; 3] {
+        match self.find_hashed(stem, hash) {
             Some(i) => {
                 let (has, v) = (self.has[i], self.vals[i]);
                 [0, 1, 2].map(|t| {
@@ -384,10 +391,17 @@ impl TermWeights {
 
 /// `[weight, cost, gain]` of `stem` under `weights`: one hash lookup in the compiled
 /// tables when `weights` are read in place (the shipped model's), else the three lookups.
+#[cfg(test)]
 fn term_values<'a>(weights: &'a TermWeights) -> impl Fn(&str) -> [f32; 3] + 'a {
+    let values = term_values_hashed(weights);
+    move |stem| values(stem, term_hash(stem))
+}
+
+/// `term_values` with `term_hash(stem)` given (tokens carry it).
+fn term_values_hashed<'a>(weights: &'a TermWeights) -> impl Fn(&str, u64) -> [f32; 3] + 'a {
     let missing = weights.missing();
-    move |stem| match weights.in_place {
-        Some(t) => t.values(stem, missing),
+    move |stem, hash| match weights.in_place {
+        Some(t) => t.values_hashed(stem, hash, missing),
         None => [weights.weight(stem), weights.cost(stem), weights.gain(stem)],
     }
 }
@@ -463,15 +477,13 @@ impl SimFeatures {
         let mut prev2: Option<u64> = None;
         let mut trigrams = Vec::with_capacity(n);
         let mut len = 0;
-        let values = term_values(weights);
+        let values = term_values_hashed(weights);
         for t in tokens {
             if t.kind == TokenKind::Punct {
                 continue;
             }
             len += 1;
-            let sh = hash_str(&t.stem);
-            let nh = hash_str(&t.norm);
-            words.push(nh);
+            let (sh, nh) = (t.stem_hash, t.norm_hash);
             wseq.push(nh);
             if let Some(p) = prev {
                 bigrams.push(p.rotate_left(17) ^ sh);
@@ -481,7 +493,7 @@ impl SimFeatures {
             }
             prev2 = prev;
             prev = Some(sh);
-            let [weight, cost, gain] = values(&t.stem);
+            let [weight, cost, gain] = values(&t.stem, sh);
             terms.push((sh, cost, gain));
             if NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
                 negations = negations.saturating_add(1);
@@ -495,7 +507,15 @@ impl SimFeatures {
         stems.dedup_by_key(|x| x.0);
         terms.sort_unstable_by_key(|x| x.0);
         terms.dedup_by_key(|x| x.0);
-        words.sort_unstable();
+        let (wseq_sorted, seq_sorted) = (sorted_positions(&wseq), sorted_positions(&seq));
+        // The word set is `wseq_sorted`'s keys when it holds the whole sequence: no sort of
+        // its own.
+        if wseq_sorted.len() == wseq.len() {
+            words.extend(wseq_sorted.iter().map(|x| x.0));
+        } else {
+            words.extend_from_slice(&wseq);
+            words.sort_unstable();
+        }
         words.dedup();
         bigrams.sort_unstable();
         bigrams.dedup();
@@ -507,7 +527,6 @@ impl SimFeatures {
         let mut names: Vec<u64> = names.iter().map(|n| hash_str(n)).collect();
         names.sort_unstable();
         names.dedup();
-        let (wseq_sorted, seq_sorted) = (sorted_positions(&wseq), sorted_positions(&seq));
         SimFeatures {
             stem_weight: stems.iter().map(|x| x.1).sum(),
             stems,
@@ -516,7 +535,7 @@ impl SimFeatures {
             words,
             bigrams,
             trigrams,
-            chars: char_ngrams(text, 4),
+            chars: char_ngrams(text),
             wseq_sorted,
             seq_sorted,
             seq,
@@ -528,35 +547,74 @@ impl SimFeatures {
     }
 }
 
-/// Hashes of character `n`-grams of the folded text, alphanumerics only, runs of anything
-/// else collapsed to one space.
-fn char_ngrams(text: &str, n: usize) -> Vec<u32> {
-    let mut norm: Vec<char> = Vec::with_capacity(text.len() + 2);
-    norm.push(' ');
-    for c in super::fold(text).chars() {
-        if c.is_alphanumeric() {
-            norm.push(c);
-        } else if norm.last() != Some(&' ') {
-            norm.push(' ');
+/// Hashes of character 4-grams of the folded text, alphanumerics only, runs of anything
+/// else collapsed to one space, with a space before and after.
+///
+/// Hashed as the characters come, four at a time (FNV-1a over the four code points): no
+/// folded copy of the text and no vector of characters, and ASCII text (nearly all) is read
+/// as bytes, where folding is lowercasing.
+fn char_ngrams(text: &str) -> Vec<u32> {
+    let mut g = Grams {
+        last: [0; 3],
+        seen: 0,
+        space: false,
+        out: Vec::with_capacity(text.len() + 2),
+    };
+    g.push(' ');
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            g.step(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in super::fold(text).chars() {
+            g.step(c);
         }
     }
-    if norm.last() != Some(&' ') {
-        norm.push(' ');
+    if !g.space {
+        g.push(' ');
     }
-    let mut out: Vec<u32> = norm
-        .windows(n)
-        .map(|w| {
-            let mut h: u32 = 0x811c9dc5;
-            for &c in w {
-                h ^= c as u32;
-                h = h.wrapping_mul(0x01000193);
-            }
-            h
-        })
-        .collect();
+    let mut out = g.out;
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The character 4-grams of `char_ngrams` as the characters come.
+struct Grams {
+    /// The last three characters pushed (oldest first).
+    last: [u32; 3],
+    /// How many characters were pushed.
+    seen: usize,
+    /// The last character pushed is the collapsing space.
+    space: bool,
+    out: Vec<u32>,
+}
+
+impl Grams {
+    #[inline(always)]
+    fn step(&mut self, c: char) {
+        if c.is_alphanumeric() {
+            self.push(c);
+        } else if !self.space {
+            self.push(' ');
+        }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, c: char) {
+        let c = c as u32;
+        if self.seen >= 3 {
+            let mut h: u32 = 0x811c9dc5;
+            for x in [self.last[0], self.last[1], self.last[2], c] {
+                h ^= x;
+                h = h.wrapping_mul(0x01000193);
+            }
+            self.out.push(h);
+        }
+        self.last = [self.last[1], self.last[2], c];
+        self.seen += 1;
+        self.space = c == u32::from(b' ');
+    }
 }
 
 /// Size of the intersection of two sorted, deduplicated slices, branch-free (see

@@ -112,7 +112,7 @@ impl Profile {
         let mut content: Vec<u64> = tokens
             .iter()
             .filter(|t| t.kind != TokenKind::Punct && !t.stop)
-            .map(|t| hash_str(&t.stem))
+            .map(|t| t.stem_hash)
             .collect();
         content.sort_unstable();
         content.dedup();
@@ -126,7 +126,7 @@ impl Profile {
                 continue;
             }
             if !t.stop && !names.iter().any(|n: &String| n.as_str() == t.norm.as_str()) {
-                names.push(t.norm.to_string());
+                names.push(String::from(t.norm.as_str()));
             }
         }
         let numbers = extract_numbers_in(text, &tokens);
