@@ -222,7 +222,9 @@ pub fn extract(
     let mut cues = Cues::default();
     let n = tokens.len();
     // Tokens claimed by an entity, a generic or a loaded term are not names or verbs.
-    let mut claimed = vec![false; n];
+    // On the stack for the usual statement (a zeroed allocation each was a visible share).
+    let (mut claimed_stack, mut claimed_heap) = ([false; FLAGS_ON_STACK], Vec::new());
+    let claimed = flags(&mut claimed_stack, &mut claimed_heap, n);
 
     // Sentence-initial positions: the first word, and the first after an opening mark.
     let initial = |i: usize| -> bool {
@@ -346,7 +348,8 @@ pub fn extract(
     }
 
     // Polarity.
-    let mut ignored = vec![false; n];
+    let (mut ignored_stack, mut ignored_heap) = ([false; FLAGS_ON_STACK], Vec::new());
+    let ignored = flags(&mut ignored_stack, &mut ignored_heap, n);
     for m in lex.neg_ignore.scan(&view) {
         ignored[m.start..m.end].iter_mut().for_each(|c| *c = true);
     }
@@ -450,6 +453,23 @@ fn prefix_key(w: &str) -> u64 {
     let n = w.len().min(8);
     b[..n].copy_from_slice(&w.as_bytes()[..n]);
     u64::from_be_bytes(b)
+}
+
+/// Token count up to which `extract`'s per-token flags live on the stack.
+const FLAGS_ON_STACK: usize = 128;
+
+/// `n` flags, all false: in `stack` when they fit, else in `heap`.
+fn flags<'a>(
+    stack: &'a mut [bool; FLAGS_ON_STACK],
+    heap: &'a mut Vec<bool>,
+    n: usize,
+) -> &'a mut [bool] {
+    if n <= FLAGS_ON_STACK {
+        &mut stack[..n]
+    } else {
+        *heap = vec![false; n];
+        heap
+    }
 }
 
 /// True if the word holds a hyphen. A plain loop: words are short, and `contains` on a byte

@@ -11,6 +11,7 @@ use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
+use crate::detect::lexicon::{Lexicon, WordId};
 use crate::document::Span;
 
 /// What a token is.
@@ -47,6 +48,10 @@ pub struct Token {
     /// `hash_str(stem)`, the same way.
     #[serde(skip)]
     pub(crate) stem_hash: u64,
+    /// The built-in lexicon's id and phrase-start bits of `norm` (`Lexicon::word_entry`),
+    /// cached per word like the norm: `Lexicon::view` reads it instead of a lookup.
+    #[serde(skip)]
+    pub(crate) builtin_word: (WordId, u16),
 }
 
 /// Function words. Deliberately without negators ("not", "no", "never"), modals used as
@@ -231,36 +236,46 @@ fn known_stem(w: &str, hash: u64) -> Option<&'static str> {
     }
 }
 
-/// The norm, stem, stop-word flag and hashes of a word token as written, in one lookup.
+/// The norm, stem, stop-word flag, hashes and built-in lexicon entry of a token as written,
+/// in one lookup.
 ///
-/// Memoised per thread on the token as written: news vocabulary repeats, so most word tokens
-/// cost one hash lookup instead of folding, stemming and a stop-word lookup (stemming was the
-/// largest cost of profiling a 5,000-word article, docs/performance.md). A word first seen
-/// in another spelling of the same norm ("The" after "the") takes the stem from that entry
-/// instead of running the stemmer again. The norm of a word depends only on its text, and
-/// the cache cannot change a result, only skip recomputing it, so output stays the same at
-/// any thread count.
-fn word_forms(cache: &mut FormCache, raw: &str, buf: &mut String) -> Forms {
+/// Memoised per thread on the token as written (its kind follows from its text, so every
+/// kind shares the cache): news vocabulary repeats, so most tokens cost one hash lookup
+/// instead of folding, stemming and a stop-word lookup (stemming was the largest cost of
+/// profiling a 5,000-word article, docs/performance.md). A word first seen in another
+/// spelling of the same norm ("The" after "the") takes the stem from that entry instead of
+/// running the stemmer again. The forms of a token depend only on its text, and the cache
+/// cannot change a result, only skip recomputing it, so output stays the same at any
+/// thread count.
+fn token_forms(cache: &mut FormCache, raw: &str, kind: TokenKind, buf: &mut String) -> Forms {
     if let Some(f) = cache.get(raw) {
         // Inline for all but the longest words: copies, no allocation.
         return f.clone();
     }
-    let norm = normalize(raw, TokenKind::Word, buf);
-    // An entry keyed by this norm holds its stem when its own norm is this norm (the norm
-    // of a norm is not always itself: "x's's"); a word written as its norm was just missed.
-    let known = if norm.as_str() == raw {
+    let norm = normalize(raw, kind, buf);
+    // A word entry keyed by this norm holds its stem when its own norm is this norm (the
+    // norm of a norm is not always itself: "x's's"); a word written as its norm was just
+    // missed.
+    let known = if kind != TokenKind::Word || norm.as_str() == raw {
         None
     } else {
         cache.get(norm.as_str())
     };
     let f = match known {
-        Some(g) if g.norm == norm => g.clone(),
+        Some(g) if g.kind == TokenKind::Word && g.norm == norm => g.clone(),
         _ => {
             let norm_hash = super::hash_str(&norm);
-            let (stem, stop) = (stem_hashed(&norm, norm_hash), is_stopword(&norm));
+            let (stem, stop) = if kind == TokenKind::Word {
+                (stem_hashed(&norm, norm_hash), is_stopword(&norm))
+            } else {
+                // Numbers and punctuation are their own stems, never stop words.
+                (norm.clone(), false)
+            };
             Forms {
                 norm_hash,
                 stem_hash: super::hash_str(&stem),
+                builtin_word: Lexicon::builtin().word_entry(&norm),
+                kind,
                 norm,
                 stem,
                 stop,
@@ -275,14 +290,16 @@ fn word_forms(cache: &mut FormCache, raw: &str, buf: &mut String) -> Forms {
     f
 }
 
-/// A word token's norm, stem, stop-word flag and their hashes.
+/// A token's norm, stem, stop-word flag, their hashes and its built-in lexicon entry.
 #[derive(Clone)]
 struct Forms {
+    kind: TokenKind,
     norm: CompactString,
     stem: CompactString,
     stop: bool,
     norm_hash: u64,
     stem_hash: u64,
+    builtin_word: (WordId, u16),
 }
 
 /// Word as written → its `Forms`. Fx, not SipHash: the keys are words of the text being
@@ -304,19 +321,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // The cache borrowed once per statement, not once per token.
     CACHE.with_borrow_mut(|cache| {
         split(text, |start, end, kind, capitalized| {
-            let f = if kind == TokenKind::Word {
-                word_forms(cache, &text[start..end], &mut buf)
-            } else {
-                let norm = normalize(&text[start..end], kind, &mut buf);
-                let h = super::hash_str(&norm);
-                Forms {
-                    stem: norm.clone(),
-                    norm,
-                    stop: false,
-                    norm_hash: h,
-                    stem_hash: h,
-                }
-            };
+            let f = token_forms(cache, &text[start..end], kind, &mut buf);
             out.push(Token {
                 span: Span::new(start, end),
                 capitalized,
@@ -326,6 +331,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 stop: f.stop,
                 norm_hash: f.norm_hash,
                 stem_hash: f.stem_hash,
+                builtin_word: f.builtin_word,
             });
         });
     });
@@ -369,7 +375,14 @@ fn split(text: &str, mut f: impl FnMut(usize, usize, TokenKind, bool)) {
             let numeric = c.is_ascii_digit();
             // Join letters/digits, inner apostrophes and hyphens, and periods inside initialisms
             // or numbers ("U.S.", "3.5", "a.m.").
-            while let Some(d) = at(j) {
+            loop {
+                // A run of ASCII letters and digits (most of a word) without decoding.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                let Some(d) = at(j) else {
+                    break;
+                };
                 let after = j + d.len_utf8();
                 if d.is_alphanumeric() {
                     j = after;
@@ -415,6 +428,10 @@ fn is_initialism(s: &str) -> bool {
 /// The norm of one token, folded in `buf` (reused across the statement's tokens) and
 /// copied out once.
 fn normalize(raw: &str, kind: TokenKind, buf: &mut String) -> CompactString {
+    // One ASCII mark other than the backquote (most punctuation) is its own norm.
+    if kind == TokenKind::Punct && raw.len() == 1 && raw != "`" {
+        return CompactString::from(raw);
+    }
     buf.clear();
     // ASCII without a backquote (nearly every token) folds to its lowercase.
     if raw.is_ascii() && !raw.contains('`') {
