@@ -657,7 +657,7 @@ fn quotes(text: &str) -> Vec<QuoteCue> {
                     let mut stems: Vec<String> = words
                         .iter()
                         .filter(|t| !t.stop)
-                        .map(|t| t.stem.to_string())
+                        .map(|t| String::from(t.stem.as_str()))
                         .collect();
                     stems.sort();
                     stems.dedup();
@@ -765,7 +765,7 @@ fn number_cues(
             .map(|i| &tokens[i])
             // A word token's `stop` is `is_stopword(norm)` and its `stem` is `stem(norm)`.
             .filter(|t| t.kind == TokenKind::Word && !t.stop)
-            .map(|t| t.stem.to_string());
+            .map(|t| String::from(t.stem.as_str()));
         // A range: the previous number, then "to", "-" or "and" (after "between"), then this.
         if let (Some(pe), Some(last)) = (prev_end, out.last_mut()) {
             let gap: Vec<&str> = tokens

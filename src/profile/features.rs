@@ -159,7 +159,13 @@ impl StaticTerms {
     /// `values` with `term_hash(stem)` given.
     #[inline]
     fn values_hashed(&self, stem: &str, hash: u64, missing: [f32; 3]) -> [f32; 3] {
-        match self.find_hashed(stem, hash) {
+        self.values_at(self.find_hashed(stem, hash), missing)
+    }
+
+    /// `values` of the stem at index `i` (`None`: a stem the tables do not hold).
+    #[inline]
+    fn values_at(&self, i: Option<usize>, missing: [f32; 3]) -> [f32; 3] {
+        match i {
             Some(i) => {
                 let (has, v) = (self.has[i], self.vals[i]);
                 [0, 1, 2].map(|t| {
@@ -398,12 +404,36 @@ fn term_values<'a>(weights: &'a TermWeights) -> impl Fn(&str) -> [f32; 3] + 'a {
 }
 
 /// `term_values` with `term_hash(stem)` given (tokens carry it).
+#[cfg(test)]
 fn term_values_hashed<'a>(weights: &'a TermWeights) -> impl Fn(&str, u64) -> [f32; 3] + 'a {
+    let values = token_values(weights);
+    move |stem, hash| values(stem, hash, shipped_term(stem, hash))
+}
+
+/// `term_values_hashed`, taking a token's `shipped_term` as well: the stem's index in the
+/// shipped model's tables, looked up once per word by the tokenizer's cache, which saves
+/// the lookup when `weights` are the shipped ones (else it is ignored).
+fn token_values<'a>(weights: &'a TermWeights) -> impl Fn(&str, u64, Option<u32>) -> [f32; 3] + 'a {
     let missing = weights.missing();
-    move |stem, hash| match weights.in_place {
+    let shipped = weights
+        .in_place
+        .is_some_and(|t| shipped_terms().is_some_and(|s| std::ptr::eq(t, s)));
+    move |stem, hash, index| match weights.in_place {
+        Some(t) if shipped => t.values_at(index.map(|i| i as usize), missing),
         Some(t) => t.values_hashed(stem, hash, missing),
         None => [weights.weight(stem), weights.cost(stem), weights.gain(stem)],
     }
+}
+
+/// The shipped model's compiled term tables.
+fn shipped_terms() -> Option<&'static StaticTerms> {
+    crate::align::model::Model::shipped().weights().in_place
+}
+
+/// The index of `stem` (`hash` = `hash_str(stem)`) in the shipped model's term tables, if
+/// they hold it: what a token caches as its `shipped_term`.
+pub(crate) fn shipped_term(stem: &str, hash: u64) -> Option<u32> {
+    shipped_terms()?.find_hashed(stem, hash).map(|i| i as u32)
 }
 
 fn round4(x: f32) -> f32 {
@@ -477,7 +507,7 @@ impl SimFeatures {
         let mut prev2: Option<u64> = None;
         let mut trigrams = Vec::with_capacity(n);
         let mut len = 0;
-        let values = term_values_hashed(weights);
+        let values = token_values(weights);
         for t in tokens {
             if t.kind == TokenKind::Punct {
                 continue;
@@ -493,7 +523,7 @@ impl SimFeatures {
             }
             prev2 = prev;
             prev = Some(sh);
-            let [weight, cost, gain] = values(&t.stem, sh);
+            let [weight, cost, gain] = values(&t.stem, sh, t.shipped_term);
             terms.push((sh, cost, gain));
             if NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
                 negations = negations.saturating_add(1);
@@ -1635,6 +1665,27 @@ mod tests {
             n += 1;
         }
         assert!(n > 1000, "the shipped tables are read: {n}");
+    }
+
+    #[test]
+    fn cached_shipped_term_indices_give_the_lookups_values() {
+        // The shipped weights read each token's cached table index; a clone of them holds
+        // ordinary maps and looks every stem up: the same features either way.
+        let shipped = crate::align::model::Model::shipped().weights();
+        let cloned = shipped.clone();
+        for text in [
+            "Rubio urged al-Sudani to disarm 3 militias on Tuesday, officials said.",
+            "The zzunseenzz word and the stems of sayings, saying, said.",
+            "",
+        ] {
+            let a = Profile::with_weights(text, shipped).sim;
+            let b = Profile::with_weights(text, &cloned).sim;
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                serde_json::to_string(&b).unwrap(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

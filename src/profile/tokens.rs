@@ -52,6 +52,10 @@ pub struct Token {
     /// cached per word like the norm: `Lexicon::view` reads it instead of a lookup.
     #[serde(skip)]
     pub(crate) builtin_word: (WordId, u16),
+    /// The index of `stem` in the shipped model's term tables (`features::shipped_term`),
+    /// cached per word the same way: building the features reads it instead of a lookup.
+    #[serde(skip)]
+    pub(crate) shipped_term: Option<u32>,
 }
 
 /// Function words. Deliberately without negators ("not", "no", "never"), modals used as
@@ -271,9 +275,11 @@ fn token_forms(cache: &mut FormCache, raw: &str, kind: TokenKind, buf: &mut Stri
                 // Numbers and punctuation are their own stems, never stop words.
                 (norm.clone(), false)
             };
+            let stem_hash = super::hash_str(&stem);
             Forms {
                 norm_hash,
-                stem_hash: super::hash_str(&stem),
+                stem_hash,
+                shipped_term: super::features::shipped_term(&stem, stem_hash),
                 builtin_word: Lexicon::builtin().word_entry(&norm),
                 kind,
                 norm,
@@ -300,6 +306,7 @@ struct Forms {
     norm_hash: u64,
     stem_hash: u64,
     builtin_word: (WordId, u16),
+    shipped_term: Option<u32>,
 }
 
 /// Word as written → its `Forms`. Fx, not SipHash: the keys are words of the text being
@@ -332,6 +339,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 norm_hash: f.norm_hash,
                 stem_hash: f.stem_hash,
                 builtin_word: f.builtin_word,
+                shipped_term: f.shipped_term,
             });
         });
     });
