@@ -109,13 +109,6 @@ impl Profile {
         doc_date: Option<DayNumber>,
     ) -> Self {
         let tokens = tokenize(text);
-        let mut content: Vec<u64> = tokens
-            .iter()
-            .filter(|t| t.kind != TokenKind::Punct && !t.stop)
-            .map(|t| t.stem_hash)
-            .collect();
-        content.sort_unstable();
-        content.dedup();
         let mut names = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || !t.capitalized {
@@ -131,6 +124,9 @@ impl Profile {
         }
         let numbers = extract_numbers_in(text, &tokens);
         let sim = SimFeatures::new(text, &tokens, &numbers, &names, weights);
+        // The content stems are the similarity features' stem set (the same words: neither
+        // punctuation nor stop words), already sorted and deduplicated.
+        let content = sim.stems.iter().map(|x| x.0).collect();
         let cues = cues::extract(text, &tokens, &numbers, lex, doc_date);
         Profile {
             cues,
