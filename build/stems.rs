@@ -5,10 +5,10 @@
 //! Every entry is the stemmer's own answer for its word, so the table can only save work:
 //! a word not in it is stemmed as before.
 //!
-//! Writes `stems.keys` (the words end to end, sorted), `stems.stems` (their stems end to
-//! end, same order) and `stems.rs`: `STEM_WORD_ENDS`, `STEM_ENDS` (end offsets) and
-//! `STEM_SLOTS` (FNV-1a, linear probing, `u32::MAX` = empty, load ≤ 1/2), read in place by
-//! `profile::tokens`.
+//! Writes `stems.keys` (the words end to end, sorted), `stems.stems` (the distinct stems
+//! end to end, sorted) and `stems.rs`: `STEM_WORD_ENDS` and `STEM_ENDS` (end offsets),
+//! `STEM_OF` (each word's stem, an index into the stems) and `STEM_SLOTS` (FNV-1a, linear
+//! probing, `u32::MAX` = empty, load ≤ 3/4), read in place by `profile::tokens`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -51,16 +51,27 @@ pub fn write(out: &Path, stems: &BTreeSet<String>) {
             }
         }
     }
-    let (mut keys, mut vals) = (String::new(), String::new());
-    let (mut key_ends, mut val_ends) = (String::new(), String::new());
+    // The stems once each (a few per thousand words), each word with its stem's index.
+    let used: BTreeSet<&str> = table.values().map(String::as_str).collect();
+    let index: BTreeMap<&str, usize> = used.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    assert!(
+        used.len() <= usize::from(u16::MAX),
+        "stem indices fit 16 bits"
+    );
+    let (mut keys, mut key_ends, mut stem_of) = (String::new(), String::new(), String::new());
     for (k, v) in &table {
         keys.push_str(k);
-        vals.push_str(v);
         key_ends.push_str(&format!("{},", keys.len()));
+        stem_of.push_str(&format!("{},", index[v.as_str()]));
+    }
+    let (mut vals, mut val_ends) = (String::new(), String::new());
+    for v in &used {
+        vals.push_str(v);
         val_ends.push_str(&format!("{},", vals.len()));
     }
-    let n = table.len();
-    let size = (2 * n).next_power_of_two().max(2);
+    let (n, m) = (table.len(), used.len());
+    // Linear probing at a load of at most 3/4: one probe or two per lookup.
+    let size = (n * 4 / 3 + 1).next_power_of_two();
     let mut slot = vec![u32::MAX; size];
     for (i, k) in table.keys().enumerate() {
         let mut at = super::term_hash(k) as usize & (size - 1);
@@ -74,7 +85,8 @@ pub fn write(out: &Path, stems: &BTreeSet<String>) {
     super::write(out, "stems.stems", vals.as_bytes());
     let rs = format!(
         "pub static STEM_WORD_ENDS: [u32; {n}] = [{key_ends}];\n\
-         pub static STEM_ENDS: [u32; {n}] = [{val_ends}];\n\
+         pub static STEM_OF: [u16; {n}] = [{stem_of}];\n\
+         pub static STEM_ENDS: [u32; {m}] = [{val_ends}];\n\
          pub static STEM_SLOTS: [u32; {size}] = [{slots}];\n"
     );
     super::write(out, "stems.rs", rs.as_bytes());

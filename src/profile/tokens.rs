@@ -210,7 +210,8 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/stems.rs"));
     /// The words end to end, `STEM_WORD_ENDS` their end offsets.
     pub static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/stems.keys"));
-    /// Their stems end to end, `STEM_ENDS` their end offsets.
+    /// The distinct stems end to end, `STEM_ENDS` their end offsets; `STEM_OF[i]` is the
+    /// index of word `i`'s stem.
     pub static STEMS: &str = include_str!(concat!(env!("OUT_DIR"), "/stems.stems"));
 }
 
@@ -234,7 +235,8 @@ fn known_stem(w: &str, hash: u64) -> Option<&'static str> {
         }
         let i = i as usize;
         if nth(table::WORDS, &table::STEM_WORD_ENDS, i) == w {
-            return Some(nth(table::STEMS, &table::STEM_ENDS, i));
+            let stem = usize::from(table::STEM_OF[i]);
+            return Some(nth(table::STEMS, &table::STEM_ENDS, stem));
         }
         at = (at + 1) & mask;
     }
@@ -581,12 +583,13 @@ mod tests {
 
     #[test]
     fn the_stem_table_holds_the_stemmers_answers() {
-        let n = table::STEM_ENDS.len();
+        let n = table::STEM_WORD_ENDS.len();
         assert!(n > 10_000, "the table is built: {n} words");
         for i in 0..n {
+            let stem = usize::from(table::STEM_OF[i]);
             let (w, s) = (
                 nth(table::WORDS, &table::STEM_WORD_ENDS, i),
-                nth(table::STEMS, &table::STEM_ENDS, i),
+                nth(table::STEMS, &table::STEM_ENDS, stem),
             );
             assert_eq!(stemmer().stem(w), s, "{w}");
             assert_eq!(known_stem(w, crate::profile::hash_str(w)), Some(s), "{w}");
