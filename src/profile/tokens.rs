@@ -278,6 +278,9 @@ fn token_forms(cache: &mut FormCache, raw: &str, kind: TokenKind, buf: &mut Stri
                 (norm.clone(), false)
             };
             let stem_hash = super::hash_str(&stem);
+            // The built-in lexicon and the shipped model may be built here, on first use,
+            // while the cache is borrowed: neither tokenizes while it is built (the
+            // lexicon's phrases go through `norms`, which does not use the cache).
             Forms {
                 norm_hash,
                 stem_hash,
