@@ -792,7 +792,11 @@ fn pair_features_in(
         un_max,
         ua,
         ub,
-    } = stem_sums(&a.stems, &b.stems);
+    } = stem_sums(
+        &a.stems,
+        &b.stems,
+        shared.and_then(|c| c.1.known.then_some(c.1.stems)),
+    );
     // Supervised costs of unmatched terms and gains of shared ones.
     let TermSums {
         ca,
@@ -800,7 +804,11 @@ fn pair_features_in(
         c_max,
         gain,
         gain_min,
-    } = term_sums(&a.terms, &b.terms);
+    } = term_sums(
+        &a.terms,
+        &b.terms,
+        shared.and_then(|c| c.1.known.then_some(c.1.terms)),
+    );
     let ctg = count(SharedCounts::TRIGRAMS, &a.trigrams, &b.trigrams);
     let (wl, sub, runs) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
         let l = lcs_masks(m, b.wseq.len());
@@ -912,8 +920,25 @@ fn pair_features_in(
 
 /// Sizes of the word, bigram, trigram and character 4-gram intersections of two statements
 /// (`SharedCounts::WORDS`... index it): the pair features read nothing else of those sets.
+/// With them, which content stems and which terms each statement shares with the other
+/// (`SharedCounts::masks`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SharedCounts(pub [u32; 4]);
+pub struct SharedCounts(pub [u32; 4], pub SharedMasks);
+
+/// Which of two statements' content stems (`stems`) and terms (`terms`) the other holds:
+/// bit `k` of `.0` when item `k` of the first statement's set is in the second's, bit `p`
+/// of `.1` when item `p` of the second's is in the first's (what `shared_bits` gives).
+/// Only read when both sets have at most 64 items (the masked sums), and only when a
+/// `SideIndex` computed them (the default has none: the features then merge the sets).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SharedMasks {
+    /// Masks of the content stems (`SimFeatures::stems`).
+    stems: (u64, u64),
+    /// Masks of the terms (`SimFeatures::terms`).
+    terms: (u64, u64),
+    /// Set by `SideIndex::counts`.
+    known: bool,
+}
 
 impl SharedCounts {
     /// Index of the shared words.
@@ -934,6 +959,9 @@ struct Postings {
     /// Slot `s` lists `items[start[s]..start[s + 1]]`.
     start: Vec<u32>,
     items: Vec<u32>,
+    /// The item's position in each listed statement's set, beside `items` (at most 255:
+    /// only positions below 64 are read).
+    pos: Vec<u8>,
 }
 
 impl Postings {
@@ -946,16 +974,16 @@ impl Postings {
         slot.reserve(total);
         // (slot, statement) in statement order, then a counting sort into compressed rows:
         // each list comes out ascending.
-        let mut hits: Vec<(u32, u32)> = Vec::with_capacity(total);
+        let mut hits: Vec<(u32, u32, u8)> = Vec::with_capacity(total);
         for (j, set) in sets.enumerate() {
-            for k in set {
+            for (p, k) in set.enumerate() {
                 let next = slot.len() as u32;
                 let s = *slot.entry(k).or_insert(next);
-                hits.push((s, j as u32));
+                hits.push((s, j as u32, p.min(255) as u8));
             }
         }
         let mut start = vec![0u32; slot.len() + 1];
-        for &(s, _) in &hits {
+        for &(s, _, _) in &hits {
             start[s as usize + 1] += 1;
         }
         for s in 1..start.len() {
@@ -963,11 +991,44 @@ impl Postings {
         }
         let mut fill = start.clone();
         let mut items = vec![0u32; hits.len()];
-        for &(s, j) in &hits {
+        let mut pos = vec![0u8; hits.len()];
+        for &(s, j, p) in &hits {
             items[fill[s as usize] as usize] = j;
+            pos[fill[s as usize] as usize] = p;
             fill[s as usize] += 1;
         }
-        Postings { slot, start, items }
+        Postings {
+            slot,
+            start,
+            items,
+            pos,
+        }
+    }
+
+    /// Sets, for every statement `j` holding item `k` of `set` (`k < 64`), bit `k` of
+    /// `mask(j).0` and bit `p` of `mask(j).1`, `p` the item's position in `j`'s set (when
+    /// below 64). Over a sorted, deduplicated `set` against sorted, deduplicated sets,
+    /// these are `shared_bits` of each pair.
+    #[inline]
+    fn mark(
+        &self,
+        set: impl Iterator<Item = u64>,
+        counts: &mut [SharedCounts],
+        mask: impl Fn(&mut SharedCounts) -> &mut (u64, u64),
+    ) {
+        for (k, key) in set.take(64).enumerate() {
+            if let Some(&s) = self.slot.get(&key) {
+                let (lo, hi) = (
+                    self.start[s as usize] as usize,
+                    self.start[s as usize + 1] as usize,
+                );
+                for (&j, &p) in self.items[lo..hi].iter().zip(&self.pos[lo..hi]) {
+                    let m = mask(&mut counts[j as usize]);
+                    m.0 |= 1 << k;
+                    m.1 |= 1u64.checked_shl(u32::from(p)).unwrap_or(0);
+                }
+            }
+        }
     }
 
     /// Adds one to `counts[j][kind]` for every statement `j` holding each item of `set`.
@@ -993,6 +1054,8 @@ impl Postings {
 /// Exact: the counts are those of the merges (each set is deduplicated).
 pub struct SideIndex {
     kinds: [Postings; 4],
+    /// Postings of the content stems and of the terms, for `SharedMasks`.
+    sets: [Postings; 2],
     len: usize,
 }
 
@@ -1006,7 +1069,11 @@ impl SideIndex {
                 Postings::new(side.clone().map(|f| wide(&f.words))),
                 Postings::new(side.clone().map(|f| wide(&f.bigrams))),
                 Postings::new(side.clone().map(|f| wide(&f.trigrams))),
-                Postings::new(side.map(|f| f.chars.iter().map(|&c| u64::from(c)))),
+                Postings::new(side.clone().map(|f| f.chars.iter().map(|&c| u64::from(c)))),
+            ],
+            sets: [
+                Postings::new(side.clone().map(|f| f.stems.iter().map(|x| x.0))),
+                Postings::new(side.map(|f| f.terms.iter().map(|x| x.0))),
             ],
             len,
         }
@@ -1026,6 +1093,14 @@ impl SideIndex {
             SharedCounts::CHARS,
             counts,
         );
+        // The masks of the stems and terms (read only when both sets have at most 64
+        // items: then every bit of the pair's `shared_bits` is set here).
+        let [stems, terms] = &self.sets;
+        for c in counts.iter_mut() {
+            c.1.known = true;
+        }
+        stems.mark(a.stems.iter().map(|x| x.0), counts, |c| &mut c.1.stems);
+        terms.mark(a.terms.iter().map(|x| x.0), counts, |c| &mut c.1.terms);
     }
 }
 
@@ -1089,11 +1164,11 @@ fn low_bits(n: usize) -> u64 {
 /// The merge's float selects compiled to branches that mispredicted about one step in
 /// two (callgrind's branch simulation).
 #[inline(always)]
-fn stem_sums(a: &[(u64, f32)], b: &[(u64, f32)]) -> StemSums {
+fn stem_sums(a: &[(u64, f32)], b: &[(u64, f32)], masks: Option<(u64, u64)>) -> StemSums {
     if a.len() > 64 || b.len() > 64 {
         return stem_sums_merge(a, b);
     }
-    let (am, bm) = shared_bits(a, b, |x| x.0);
+    let (am, bm) = masks.unwrap_or_else(|| shared_bits(a, b, |x| x.0));
     let mut s = StemSums {
         wc: 0.0,
         nc: am.count_ones() as usize,
@@ -1115,11 +1190,11 @@ fn stem_sums(a: &[(u64, f32)], b: &[(u64, f32)]) -> StemSums {
 
 /// `term_sums_merge` for sets of up to 64 terms, as `stem_sums`.
 #[inline(always)]
-fn term_sums(a: &[(u64, f32, f32)], b: &[(u64, f32, f32)]) -> TermSums {
+fn term_sums(a: &[(u64, f32, f32)], b: &[(u64, f32, f32)], masks: Option<(u64, u64)>) -> TermSums {
     if a.len() > 64 || b.len() > 64 {
         return term_sums_merge(a, b);
     }
-    let (am, bm) = shared_bits(a, b, |x| x.0);
+    let (am, bm) = masks.unwrap_or_else(|| shared_bits(a, b, |x| x.0));
     let mut s = TermSums {
         ca: 0.0,
         cb: 0.0,
@@ -1366,9 +1441,15 @@ mod tests {
             let (sa, sb) = (stems(&sets[0]), stems(&sets[1]));
             let (ta, tb) = (terms(&sets[0]), terms(&sets[1]));
             let bits = |s: StemSums| (s.nc, [s.wc, s.un_max, s.ua, s.ub].map(f32::to_bits));
-            assert_eq!(bits(stem_sums(&sa, &sb)), bits(stem_sums_merge(&sa, &sb)));
+            assert_eq!(
+                bits(stem_sums(&sa, &sb, None)),
+                bits(stem_sums_merge(&sa, &sb))
+            );
             let bits = |s: TermSums| [s.ca, s.cb, s.c_max, s.gain, s.gain_min].map(f32::to_bits);
-            assert_eq!(bits(term_sums(&ta, &tb)), bits(term_sums_merge(&ta, &tb)));
+            assert_eq!(
+                bits(term_sums(&ta, &tb, None)),
+                bits(term_sums_merge(&ta, &tb))
+            );
         }
     }
 
