@@ -265,6 +265,23 @@ impl Model {
         std::array::from_fn(|k| if k < 4 { lo[k] } else { hi[k - 4] })
     }
 
+    /// `predict` of sixteen feature vectors at once: the same bits as sixteen calls. With
+    /// AVX2, two 256-bit vectors per row: each tree's feature indices, splits and leaves
+    /// are read once for sixteen pairs instead of eight.
+    pub fn predict16(&self, x: [&[f32; PAIR_FEATURES]; 16]) -> [f32; 16] {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(flat) = self.packed().filter(|_| !self.trees.is_empty())
+            && std::arch::is_x86_feature_detected!("avx2")
+        {
+            // SAFETY: `sum_lanes16_avx2` only needs AVX2, which the CPU has (checked above).
+            let acc = unsafe { sum_lanes16_avx2(flat, &x) };
+            return acc.map(|a| sigmoid(self.base + a));
+        }
+        let lo = self.predict8(std::array::from_fn(|k| x[k]));
+        let hi = self.predict8(std::array::from_fn(|k| x[k + 8]));
+        std::array::from_fn(|k| if k < 8 { lo[k] } else { hi[k - 8] })
+    }
+
     /// The packed trees, if every tree has depth 2 and `trees` is the vector they were
     /// packed from.
     fn packed(&self) -> Option<&[Tree2]> {
@@ -335,6 +352,14 @@ fn sum_lanes<const N: usize>(flat: &[Tree2], x: &[&[f32; PAIR_FEATURES]; N]) -> 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn sum_lanes_avx2(flat: &[Tree2], x: &[&[f32; PAIR_FEATURES]; 8]) -> [f32; 8] {
+    sum_lanes(flat, x)
+}
+
+/// `sum_lanes` over sixteen lanes compiled for AVX2 (two 256-bit vectors per row), as
+/// `sum_lanes_avx2`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn sum_lanes16_avx2(flat: &[Tree2], x: &[&[f32; PAIR_FEATURES]; 16]) -> [f32; 16] {
     sum_lanes(flat, x)
 }
 
@@ -411,6 +436,14 @@ mod tests {
             .collect();
         let eight = m.predict8(std::array::from_fn(|k| &xs8[k]));
         for (x, got) in xs8.iter().zip(eight) {
+            assert_eq!(got.to_bits(), m.predict(x).to_bits());
+        }
+        // Sixteen at a time: the same bits too.
+        let xs16: Vec<_> = (0..16)
+            .map(|k| pair_features(&profiles[k % 3].sim, &profiles[(k * 7 + 1) % 3].sim))
+            .collect();
+        let sixteen = m.predict16(std::array::from_fn(|k| &xs16[k]));
+        for (x, got) in xs16.iter().zip(sixteen) {
             assert_eq!(got.to_bits(), m.predict(x).to_bits());
         }
         // A model whose trees were replaced after a prediction does not use the stale cache.
