@@ -81,7 +81,9 @@ pub(super) fn candidates(left: &[Profile], right: &[Profile], opts: BlockOptions
     for (j, p) in right.iter().enumerate() {
         push_keys(p, n + j as u32, &mut all);
     }
-    let mut cells: Vec<u64> = Vec::new();
+    // Each rare key's right statements (`members[gstart[g]..gstart[g + 1]]`), and for each
+    // left statement the rare keys it holds (`(left, g)`).
+    let (mut members, mut gstart, mut links) = (Vec::new(), vec![0u32], Vec::new());
     let mut ids: Vec<u32> = Vec::new();
     let start = bucket_by_key(&mut all);
     for w in start.windows(2) {
@@ -102,16 +104,31 @@ pub(super) fn candidates(left: &[Profile], right: &[Profile], opts: BlockOptions
             }
             let split = ids.partition_point(|&id| id < n);
             let (l, r) = ids.split_at(split);
-            for &i in l {
-                cells.extend(r.iter().map(|&j| u64::from(i) << 32 | u64::from(j - n)));
+            if l.is_empty() || r.is_empty() {
+                continue;
             }
+            let g = gstart.len() as u32 - 1;
+            members.extend(r.iter().map(|&j| j - n));
+            gstart.push(members.len() as u32);
+            links.extend(l.iter().map(|&i| (i, g)));
         }
     }
-    cells.sort_unstable();
-    cells.dedup();
+    // A stamp per right statement dedups a row without clearing a bitmap per row.
+    links.sort_unstable();
+    let mut stamp = vec![u32::MAX; right.len()];
     let mut rows = vec![Vec::new(); left.len()];
-    for run in cells.chunk_by(|a, b| a >> 32 == b >> 32) {
-        rows[(run[0] >> 32) as usize] = run.iter().map(|&c| c as u32).collect();
+    for run in links.chunk_by(|a, b| a.0 == b.0) {
+        let i = run[0].0;
+        let row = &mut rows[i as usize];
+        for &(_, g) in run {
+            for &j in &members[gstart[g as usize] as usize..gstart[g as usize + 1] as usize] {
+                if stamp[j as usize] != i {
+                    stamp[j as usize] = i;
+                    row.push(j);
+                }
+            }
+        }
+        row.sort_unstable();
     }
     rows
 }
