@@ -434,6 +434,12 @@ pub struct SimFeatures {
     pub negations: u8,
     /// Number of word and number tokens.
     pub len: u32,
+    /// Where each word's run of positions starts in `wseq_sorted`, and its end: the run of
+    /// the `k`-th item of `words` is `word_runs[k]..word_runs[k + 1]` when `wseq` has at
+    /// most `SEQ_A` words (pair features then build the word match masks from the shared
+    /// words only, `word_masks`).
+    #[serde(skip)]
+    pub word_runs: Vec<u16>,
 }
 
 const NEGATORS: &[&str] = &[
@@ -508,6 +514,7 @@ impl SimFeatures {
         names.sort_unstable();
         names.dedup();
         let (wseq_sorted, seq_sorted) = (sorted_positions(&wseq), sorted_positions(&seq));
+        let word_runs = run_starts(&wseq_sorted);
         SimFeatures {
             stem_weight: stems.iter().map(|x| x.1).sum(),
             stems,
@@ -524,6 +531,7 @@ impl SimFeatures {
             names,
             negations,
             len,
+            word_runs,
         }
     }
 }
@@ -668,15 +676,65 @@ fn with_masks<T: Ord + Copy, R>(
     la: usize,
     f: impl FnOnce(&mut [u128]) -> R,
 ) -> R {
+    with_masks_by(la, |m| match_masks(a, b, m), f)
+}
+
+/// Runs `f` on `la` (at most `SEQ_A`) zeroed match-mask rows once `fill` has set them.
+#[inline(always)]
+fn with_masks_by<R>(
+    la: usize,
+    fill: impl FnOnce(&mut [u128]),
+    f: impl FnOnce(&mut [u128]) -> R,
+) -> R {
     let la = la.min(SEQ_A);
     if la <= 64 {
         let mut buf = [0u128; 64];
-        match_masks(a, b, &mut buf[..la]);
+        fill(&mut buf[..la]);
         f(&mut buf[..la])
     } else {
         let mut buf = vec![0u128; la];
-        match_masks(a, b, &mut buf);
+        fill(&mut buf);
         f(&mut buf)
+    }
+}
+
+/// Start of each run of equal items in a sorted position list, and its end.
+fn run_starts<T: PartialEq>(sorted: &[(T, u16)]) -> Vec<u16> {
+    let mut starts: Vec<u16> = (0..sorted.len())
+        .filter(|&k| k == 0 || sorted[k].0 != sorted[k - 1].0)
+        .map(|k| k as u16)
+        .collect();
+    starts.push(sorted.len() as u16);
+    starts
+}
+
+/// `match_masks` of the word sequences of `a` and `b` from which words they share: bit `k`
+/// of `am` when word `k` of `a.words` is in `b.words`, bit `p` of `bm` when word `p` of
+/// `b.words` is in `a.words` (a `SideIndex` gives them). The shared words are the same in
+/// the same (ascending) order on both sides, so the `i`-th bit of `am` and of `bm` name
+/// one word; its positions are its run in each `wseq_sorted` (`word_runs`). Then each row
+/// of that word in `a` gets the bits of its positions in `b` (below `SEQ_B`), which is what
+/// the merge of `match_masks` sets; the other rows stay 0, as there. Only when both
+/// statements have at most `SEQ_A` words, so that the runs cover `words` one to one.
+#[inline(always)]
+fn word_masks(a: &SimFeatures, b: &SimFeatures, am: u64, bm: u64, out: &mut [u128]) {
+    let (mut x, mut y) = (am, bm);
+    while x != 0 {
+        let (k, p) = (x.trailing_zeros() as usize, y.trailing_zeros() as usize);
+        x &= x - 1;
+        y &= y - 1;
+        fn run(f: &SimFeatures, k: usize) -> &[(u64, u16)] {
+            &f.wseq_sorted[f.word_runs[k] as usize..f.word_runs[k + 1] as usize]
+        }
+        let mut bits = 0u128;
+        for &(_, q) in run(b, p) {
+            if (q as usize) < SEQ_B {
+                bits |= 1u128 << q;
+            }
+        }
+        for &(_, at) in run(a, k) {
+            out[at as usize] = bits;
+        }
     }
 }
 
@@ -810,7 +868,20 @@ fn pair_features_in(
         shared.and_then(|c| c.1.known.then_some(c.1.terms)),
     );
     let ctg = count(SharedCounts::TRIGRAMS, &a.trigrams, &b.trigrams);
-    let (wl, sub, runs) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
+    // The word masks from the shared words when a `SideIndex` gave them, else by a merge.
+    let words_known = shared
+        .and_then(|c| c.1.known.then_some(c.1.words))
+        .filter(|_| {
+            a.words.len() <= 64
+                && b.words.len() <= 64
+                && a.wseq.len() <= SEQ_A
+                && b.wseq.len() <= SEQ_A
+        });
+    let fill = |m: &mut [u128]| match words_known {
+        Some((am, bm)) => word_masks(a, b, am, bm, m),
+        None => match_masks(&a.wseq_sorted, &b.wseq_sorted, m),
+    };
+    let (wl, sub, runs) = with_masks_by(a.wseq.len(), fill, |m| {
         let l = lcs_masks(m, b.wseq.len());
         // When the masks cover both sequences whole, word `p` of `a` occurs in `b` exactly
         // when row `p` has a bit, and word `q` of `b` occurs in `a` when column `q` has one:
@@ -936,6 +1007,8 @@ pub struct SharedMasks {
     stems: (u64, u64),
     /// Masks of the terms (`SimFeatures::terms`).
     terms: (u64, u64),
+    /// Masks of the words (`SimFeatures::words`).
+    words: (u64, u64),
     /// Set by `SideIndex::counts`.
     known: bool,
 }
@@ -1002,6 +1075,27 @@ impl Postings {
             start,
             items,
             pos,
+        }
+    }
+
+    /// `count` of the words with `SharedCounts::WORDS`, and `mark` of them into the word
+    /// masks, in one pass over the postings.
+    #[inline]
+    fn count_and_mark(&self, set: &[u64], counts: &mut [SharedCounts]) {
+        for (k, key) in set.iter().enumerate() {
+            if let Some(&s) = self.slot.get(key) {
+                let (lo, hi) = (
+                    self.start[s as usize] as usize,
+                    self.start[s as usize + 1] as usize,
+                );
+                let bit = 1u64.checked_shl(k as u32).unwrap_or(0);
+                for (&j, &p) in self.items[lo..hi].iter().zip(&self.pos[lo..hi]) {
+                    let c = &mut counts[j as usize];
+                    c.0[SharedCounts::WORDS] += 1;
+                    c.1.words.0 |= bit;
+                    c.1.words.1 |= 1u64.checked_shl(u32::from(p)).unwrap_or(0);
+                }
+            }
         }
     }
 
@@ -1085,7 +1179,7 @@ impl SideIndex {
         counts.clear();
         counts.resize(self.len, SharedCounts::default());
         let [w, bg, tg, ch] = &self.kinds;
-        w.count(a.words.iter().copied(), SharedCounts::WORDS, counts);
+        w.count_and_mark(&a.words, counts);
         bg.count(a.bigrams.iter().copied(), SharedCounts::BIGRAMS, counts);
         tg.count(a.trigrams.iter().copied(), SharedCounts::TRIGRAMS, counts);
         ch.count(
