@@ -292,7 +292,11 @@ impl Model {
                 .trees
                 .iter()
                 .map(|t| {
-                    (t.feature.len() == 3).then(|| Tree2 {
+                    // `sum_lanes` relies on every packed feature index being below
+                    // `PAIR_FEATURES` (a model that skipped `check` walks `trees`).
+                    let ok = t.feature.len() == 3
+                        && t.feature.iter().all(|&f| usize::from(f) < PAIR_FEATURES);
+                    ok.then(|| Tree2 {
                         feature: [t.feature[0], t.feature[1], t.feature[2]],
                         split: [t.split[0], t.split[1], t.split[2]],
                         leaf: [t.leaf[0], t.leaf[1], t.leaf[2], t.leaf[3]],
@@ -316,9 +320,9 @@ impl Model {
 #[inline(always)]
 fn sum_lanes<const N: usize>(flat: &[Tree2], x: &[&[f32; PAIR_FEATURES]; N]) -> [f32; N] {
     // The vectors transposed: one feature of the `N` pairs is one row, so each node is one
-    // load and one vector compare for all of them (64 rows: a feature index masked with 63
-    // needs no bounds check; `from_json` checked it is below 45).
-    let mut xt = [[0.0f32; N]; 64];
+    // load and one vector compare for all of them (read without a bounds check: `packed`
+    // keeps only trees whose feature indices are below `PAIR_FEATURES`).
+    let mut xt = [[0.0f32; N]; PAIR_FEATURES];
     for (l, x) in x.iter().enumerate() {
         for (row, &v) in xt.iter_mut().zip(x.iter()) {
             row[l] = v;
@@ -328,9 +332,11 @@ fn sum_lanes<const N: usize>(flat: &[Tree2], x: &[&[f32; PAIR_FEATURES]; N]) -> 
     // enters `base + sum`, where a zero's sign cannot change the sigmoid).
     let mut acc = [-0.0f32; N];
     for t in flat {
-        let a = xt[usize::from(t.feature[0]) & 63];
-        let b = xt[usize::from(t.feature[1]) & 63];
-        let c = xt[usize::from(t.feature[2]) & 63];
+        // SAFETY: `packed` only packs trees whose feature indices are below
+        // `PAIR_FEATURES` (the rows of `xt`), and `Tree2` is built nowhere else.
+        let [a, b, c] = t
+            .feature
+            .map(|f| unsafe { *xt.get_unchecked(usize::from(f)) });
         // Branch-free selects on the bit patterns (masks of all ones or zeros), which
         // stay in vector registers instead of becoming scalar leaf loads.
         let pick = |c: bool, hi: f32, lo: f32| {
