@@ -21,6 +21,10 @@ use parallax::compare::{Options, compare, compare_pair, prepare};
 use parallax::render::{Format, RenderOptions, render};
 use parallax::segment::{SegmentOptions, segment};
 
+// The allocator the `parallax` binary uses, so the library is measured as the tool runs it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

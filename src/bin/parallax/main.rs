@@ -15,6 +15,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Profiling allocates many small, short-lived vectors per statement; mimalloc serves them
+// with far fewer instructions than glibc's malloc (docs/performance.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
