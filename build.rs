@@ -24,6 +24,9 @@ use serde_json::Value;
 // The built-in lexicon's compact form (build/lexicon.rs).
 #[path = "build/lexicon.rs"]
 mod lexicon;
+// The word → stem table of the model's stems' inflections (build/stems.rs).
+#[path = "build/stems.rs"]
+mod stems;
 
 fn main() {
     println!("cargo::rerun-if-changed=src/align/model.json");
@@ -104,6 +107,8 @@ fn main() {
          pub static TERM_SLOTS: [u32; {size}] = [{slots}];\n"
     );
     write(out, "model.terms.rs", rs.as_bytes());
+    println!("cargo::rerun-if-changed=build/stems.rs");
+    stems::write(out, &terms.keys().map(|k| k.to_string()).collect());
 }
 
 /// FNV-1a over the stem's bytes: the same function as `features::term_hash`.

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::dates::{DateMention, DayNumber, extract_dates};
 use super::numbers::NumberMention;
-use super::tokens::{Token, TokenKind, is_stopword, stem};
+use super::tokens::{Token, TokenKind, is_stopword};
 use crate::detect::lexicon::{Charge, Lexicon, Tone};
 use crate::document::Span;
 
@@ -222,7 +222,9 @@ pub fn extract(
     let mut cues = Cues::default();
     let n = tokens.len();
     // Tokens claimed by an entity, a generic or a loaded term are not names or verbs.
-    let mut claimed = vec![false; n];
+    // On the stack for the usual statement (a zeroed allocation each was a visible share).
+    let (mut claimed_stack, mut claimed_heap) = ([false; FLAGS_ON_STACK], Vec::new());
+    let claimed = flags(&mut claimed_stack, &mut claimed_heap, n);
 
     // Sentence-initial positions: the first word, and the first after an opening mark.
     let initial = |i: usize| -> bool {
@@ -262,7 +264,7 @@ pub fn extract(
     // "Iran-backed", "US-led": the entity is mentioned, as a modifier.
     for t in tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Word && t.norm.as_bytes().contains(&b'-'))
+        .filter(|t| t.kind == TokenKind::Word && has_hyphen(&t.norm))
     {
         for part in t.norm.split('-') {
             // A part on its own: not in capitals, so only lower-case variants match.
@@ -346,7 +348,8 @@ pub fn extract(
     }
 
     // Polarity.
-    let mut ignored = vec![false; n];
+    let (mut ignored_stack, mut ignored_heap) = ([false; FLAGS_ON_STACK], Vec::new());
+    let ignored = flags(&mut ignored_stack, &mut ignored_heap, n);
     for m in lex.neg_ignore.scan(&view) {
         ignored[m.start..m.end].iter_mut().for_each(|c| *c = true);
     }
@@ -429,7 +432,7 @@ pub fn extract(
     for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
         let w = strip_al(&t.norm);
         vocab.push((prefix_key(w), w));
-        if w.as_bytes().contains(&b'-') {
+        if has_hyphen(w) {
             vocab.extend(w.split('-').map(|p| (prefix_key(p), p)));
         }
     }
@@ -450,6 +453,30 @@ fn prefix_key(w: &str) -> u64 {
     let n = w.len().min(8);
     b[..n].copy_from_slice(&w.as_bytes()[..n]);
     u64::from_be_bytes(b)
+}
+
+/// Token count up to which `extract`'s per-token flags live on the stack.
+const FLAGS_ON_STACK: usize = 128;
+
+/// `n` flags, all false: in `stack` when they fit, else in `heap`.
+fn flags<'a>(
+    stack: &'a mut [bool; FLAGS_ON_STACK],
+    heap: &'a mut Vec<bool>,
+    n: usize,
+) -> &'a mut [bool] {
+    if n <= FLAGS_ON_STACK {
+        &mut stack[..n]
+    } else {
+        *heap = vec![false; n];
+        heap
+    }
+}
+
+/// True if the word holds a hyphen. A plain loop: words are short, and `contains` on a byte
+/// slice calls `memchr` out of line, which cost more than the scan for every token.
+#[inline]
+pub(crate) fn has_hyphen(w: &str) -> bool {
+    w.bytes().any(|b| b == b'-')
 }
 
 /// "Tehran’s" → "Tehran".
@@ -630,7 +657,7 @@ fn quotes(text: &str) -> Vec<QuoteCue> {
                     let mut stems: Vec<String> = words
                         .iter()
                         .filter(|t| !t.stop)
-                        .map(|t| t.stem.to_string())
+                        .map(|t| String::from(t.stem.as_str()))
                         .collect();
                     stems.sort();
                     stems.dedup();
@@ -736,8 +763,9 @@ fn number_cues(
         let after = tok_at(m.span.end);
         let noun = after
             .map(|i| &tokens[i])
-            .filter(|t| t.kind == TokenKind::Word && !t.stop && !is_stopword(&t.norm))
-            .map(|t| stem(&t.norm).into_string());
+            // A word token's `stop` is `is_stopword(norm)` and its `stem` is `stem(norm)`.
+            .filter(|t| t.kind == TokenKind::Word && !t.stop)
+            .map(|t| String::from(t.stem.as_str()));
         // A range: the previous number, then "to", "-" or "and" (after "between"), then this.
         if let (Some(pe), Some(last)) = (prev_end, out.last_mut()) {
             let gap: Vec<&str> = tokens
@@ -796,7 +824,7 @@ fn number_cues(
         if t.kind != TokenKind::Word {
             continue;
         }
-        if !t.norm.as_bytes().contains(&b'-') {
+        if !has_hyphen(&t.norm) {
             continue;
         }
         if let Some((a, b)) = t.norm.split_once('-')

@@ -132,11 +132,12 @@ impl StaticTerms {
         &self.keys[start..self.ends[i] as usize]
     }
 
-    /// Index of `stem`, from the hash table.
+    /// Index of `stem`, from the hash table, with `term_hash(stem)` given (a token carries
+    /// it: `hash_str` is the same function).
     #[inline]
-    fn find(&self, stem: &str) -> Option<usize> {
+    fn find_hashed(&self, stem: &str, hash: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let mut at = term_hash(stem) as usize & mask;
+        let mut at = hash as usize & mask;
         loop {
             let i = self.slots[at];
             if i == u32::MAX {
@@ -152,7 +153,19 @@ impl StaticTerms {
     /// `[idf, cost, gain]` of `stem`, `missing[t]` where table `t` does not hold it.
     #[inline]
     fn values(&self, stem: &str, missing: [f32; 3]) -> [f32; 3] {
-        match self.find(stem) {
+        self.values_hashed(stem, term_hash(stem), missing)
+    }
+
+    /// `values` with `term_hash(stem)` given.
+    #[inline]
+    fn values_hashed(&self, stem: &str, hash: u64, missing: [f32; 3]) -> [f32; 3] {
+        self.values_at(self.find_hashed(stem, hash), missing)
+    }
+
+    /// `values` of the stem at index `i` (`None`: a stem the tables do not hold).
+    #[inline]
+    fn values_at(&self, i: Option<usize>, missing: [f32; 3]) -> [f32; 3] {
+        match i {
             Some(i) => {
                 let (has, v) = (self.has[i], self.vals[i]);
                 [0, 1, 2].map(|t| {
@@ -384,12 +397,43 @@ impl TermWeights {
 
 /// `[weight, cost, gain]` of `stem` under `weights`: one hash lookup in the compiled
 /// tables when `weights` are read in place (the shipped model's), else the three lookups.
+#[cfg(test)]
 fn term_values<'a>(weights: &'a TermWeights) -> impl Fn(&str) -> [f32; 3] + 'a {
+    let values = term_values_hashed(weights);
+    move |stem| values(stem, term_hash(stem))
+}
+
+/// `term_values` with `term_hash(stem)` given (tokens carry it).
+#[cfg(test)]
+fn term_values_hashed<'a>(weights: &'a TermWeights) -> impl Fn(&str, u64) -> [f32; 3] + 'a {
+    let values = token_values(weights);
+    move |stem, hash| values(stem, hash, shipped_term(stem, hash))
+}
+
+/// `term_values_hashed`, taking a token's `shipped_term` as well: the stem's index in the
+/// shipped model's tables, looked up once per word by the tokenizer's cache, which saves
+/// the lookup when `weights` are the shipped ones (else it is ignored).
+fn token_values<'a>(weights: &'a TermWeights) -> impl Fn(&str, u64, Option<u32>) -> [f32; 3] + 'a {
     let missing = weights.missing();
-    move |stem| match weights.in_place {
-        Some(t) => t.values(stem, missing),
+    let shipped = weights
+        .in_place
+        .is_some_and(|t| shipped_terms().is_some_and(|s| std::ptr::eq(t, s)));
+    move |stem, hash, index| match weights.in_place {
+        Some(t) if shipped => t.values_at(index.map(|i| i as usize), missing),
+        Some(t) => t.values_hashed(stem, hash, missing),
         None => [weights.weight(stem), weights.cost(stem), weights.gain(stem)],
     }
+}
+
+/// The shipped model's compiled term tables.
+fn shipped_terms() -> Option<&'static StaticTerms> {
+    crate::align::model::Model::shipped().weights().in_place
+}
+
+/// The index of `stem` (`hash` = `hash_str(stem)`) in the shipped model's term tables, if
+/// they hold it: what a token caches as its `shipped_term`.
+pub(crate) fn shipped_term(stem: &str, hash: u64) -> Option<u32> {
+    shipped_terms()?.find_hashed(stem, hash).map(|i| i as u32)
 }
 
 fn round4(x: f32) -> f32 {
@@ -469,15 +513,13 @@ impl SimFeatures {
         let mut prev2: Option<u64> = None;
         let mut trigrams = Vec::with_capacity(n);
         let mut len = 0;
-        let values = term_values(weights);
+        let values = token_values(weights);
         for t in tokens {
             if t.kind == TokenKind::Punct {
                 continue;
             }
             len += 1;
-            let sh = hash_str(&t.stem);
-            let nh = hash_str(&t.norm);
-            words.push(nh);
+            let (sh, nh) = (t.stem_hash, t.norm_hash);
             wseq.push(nh);
             if let Some(p) = prev {
                 bigrams.push(p.rotate_left(17) ^ sh);
@@ -487,7 +529,7 @@ impl SimFeatures {
             }
             prev2 = prev;
             prev = Some(sh);
-            let [weight, cost, gain] = values(&t.stem);
+            let [weight, cost, gain] = values(&t.stem, sh, t.shipped_term);
             terms.push((sh, cost, gain));
             if NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
                 negations = negations.saturating_add(1);
@@ -501,7 +543,15 @@ impl SimFeatures {
         stems.dedup_by_key(|x| x.0);
         terms.sort_unstable_by_key(|x| x.0);
         terms.dedup_by_key(|x| x.0);
-        words.sort_unstable();
+        let (wseq_sorted, seq_sorted) = (sorted_positions(&wseq), sorted_positions(&seq));
+        // The word set is `wseq_sorted`'s keys when it holds the whole sequence: no sort of
+        // its own.
+        if wseq_sorted.len() == wseq.len() {
+            words.extend(wseq_sorted.iter().map(|x| x.0));
+        } else {
+            words.extend_from_slice(&wseq);
+            words.sort_unstable();
+        }
         words.dedup();
         bigrams.sort_unstable();
         bigrams.dedup();
@@ -513,7 +563,6 @@ impl SimFeatures {
         let mut names: Vec<u64> = names.iter().map(|n| hash_str(n)).collect();
         names.sort_unstable();
         names.dedup();
-        let (wseq_sorted, seq_sorted) = (sorted_positions(&wseq), sorted_positions(&seq));
         let word_runs = run_starts(&wseq_sorted);
         SimFeatures {
             stem_weight: stems.iter().map(|x| x.1).sum(),
@@ -523,7 +572,7 @@ impl SimFeatures {
             words,
             bigrams,
             trigrams,
-            chars: char_ngrams(text, 4),
+            chars: char_ngrams(text),
             wseq_sorted,
             seq_sorted,
             seq,
@@ -536,35 +585,130 @@ impl SimFeatures {
     }
 }
 
-/// Hashes of character `n`-grams of the folded text, alphanumerics only, runs of anything
-/// else collapsed to one space.
-fn char_ngrams(text: &str, n: usize) -> Vec<u32> {
-    let mut norm: Vec<char> = Vec::with_capacity(text.len() + 2);
-    norm.push(' ');
-    for c in super::fold(text).chars() {
-        if c.is_alphanumeric() {
-            norm.push(c);
-        } else if norm.last() != Some(&' ') {
-            norm.push(' ');
+/// Hashes of character 4-grams of the folded text, alphanumerics only, runs of anything
+/// else collapsed to one space, with a space before and after.
+///
+/// Hashed as the characters come, four at a time (FNV-1a over the four code points): no
+/// folded copy of the text and no vector of characters, and ASCII text (nearly all) is read
+/// as bytes, where folding is lowercasing.
+fn char_ngrams(text: &str) -> Vec<u32> {
+    let mut g = Grams {
+        last: [0; 3],
+        seen: 0,
+        space: false,
+        out: Vec::with_capacity(text.len() + 2),
+    };
+    g.push(' ');
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            g.step(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in super::fold(text).chars() {
+            g.step(c);
         }
     }
-    if norm.last() != Some(&' ') {
-        norm.push(' ');
+    if !g.space {
+        g.push(' ');
     }
-    let mut out: Vec<u32> = norm
-        .windows(n)
-        .map(|w| {
-            let mut h: u32 = 0x811c9dc5;
-            for &c in w {
-                h ^= c as u32;
-                h = h.wrapping_mul(0x01000193);
+    sorted_set(g.out)
+}
+
+/// `v` sorted and deduplicated, for hashes whose high bits are spread evenly (the 4-gram
+/// hashes): a counting pass places each by its high bits into about one bucket per item,
+/// then each bucket (one or two items, mostly) is sorted on its own. A comparison sort of
+/// the hundred-odd 4-grams of a statement was a third of building its features.
+fn sorted_set(mut v: Vec<u32>) -> Vec<u32> {
+    // The counts live on the stack, sized to the usual statements (zeroing a larger
+    // array cost more than the sort saved); longer texts take the comparison sort.
+    match v.len() {
+        32..=127 => bucket_sort::<65>(&v),
+        128..=511 => bucket_sort::<257>(&v),
+        _ => {
+            v.sort_unstable();
+            v.dedup();
+            v
+        }
+    }
+}
+
+/// `sorted_set` with `B - 1` buckets (a power of two) by the high bits.
+#[inline(always)]
+fn bucket_sort<const B: usize>(v: &[u32]) -> Vec<u32> {
+    let shift = u32::BITS - (B - 1).trailing_zeros();
+    // Bucket starts, then (after the scatter) ends.
+    let mut starts = [0u32; B];
+    for &h in v {
+        starts[(h >> shift) as usize + 1] += 1;
+    }
+    for b in 1..B {
+        starts[b] += starts[b - 1];
+    }
+    let mut out = vec![0u32; v.len()];
+    for &h in v {
+        let b = (h >> shift) as usize;
+        out[starts[b] as usize] = h;
+        starts[b] += 1;
+    }
+    // `starts[b]` is now the end of bucket `b`, which begins where bucket `b - 1` ends.
+    let mut begin = 0usize;
+    for &end in &starts[..B - 1] {
+        let bucket = &mut out[begin..end as usize];
+        if bucket.len() > 16 {
+            bucket.sort_unstable();
+        } else {
+            for i in 1..bucket.len() {
+                let x = bucket[i];
+                let mut j = i;
+                while j > 0 && bucket[j - 1] > x {
+                    bucket[j] = bucket[j - 1];
+                    j -= 1;
+                }
+                bucket[j] = x;
             }
-            h
-        })
-        .collect();
-    out.sort_unstable();
+        }
+        begin = end as usize;
+    }
     out.dedup();
     out
+}
+
+/// The character 4-grams of `char_ngrams` as the characters come.
+struct Grams {
+    /// The last three characters pushed (oldest first).
+    last: [u32; 3],
+    /// How many characters were pushed.
+    seen: usize,
+    /// The last character pushed is the collapsing space.
+    space: bool,
+    out: Vec<u32>,
+}
+
+impl Grams {
+    #[inline(always)]
+    fn step(&mut self, c: char) {
+        if c.is_alphanumeric() {
+            self.push(c);
+        } else if !self.space {
+            self.push(' ');
+        }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, c: char) {
+        let c = c as u32;
+        if self.seen >= 3 {
+            let mut h: u32 = 0x811c9dc5;
+            for x in [self.last[0], self.last[1], self.last[2], c] {
+                h ^= x;
+                h = h.wrapping_mul(0x01000193);
+            }
+            self.out.push(h);
+        }
+        self.last = [self.last[1], self.last[2], c];
+        self.seen += 1;
+        self.space = c == u32::from(b' ');
+    }
 }
 
 /// Size of the intersection of two sorted, deduplicated slices, branch-free (see
@@ -1609,6 +1753,37 @@ mod tests {
     }
 
     #[test]
+    fn bucketed_sort_sorts_and_deduplicates() {
+        let mut x: u64 = 0x853c49e6748fea9b;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u32
+        };
+        for n in [
+            0usize, 1, 5, 31, 32, 33, 100, 127, 128, 129, 1000, 5000, 20_000,
+        ] {
+            for spread in [u32::MAX, 0xffff, 7, 0] {
+                // Even hashes, then narrow ranges: every item in a few buckets.
+                let v: Vec<u32> = (0..n)
+                    .map(|_| {
+                        if spread == u32::MAX {
+                            next()
+                        } else {
+                            next() % (spread + 1)
+                        }
+                    })
+                    .collect();
+                let mut want = v.clone();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(sorted_set(v), want, "n {n} spread {spread}");
+            }
+        }
+    }
+
+    #[test]
     fn block_intersection_counts_as_the_merge() {
         let mut x: u64 = 0x2545f4914f6cdd1d;
         let mut next = |k: u64| {
@@ -1665,6 +1840,27 @@ mod tests {
             n += 1;
         }
         assert!(n > 1000, "the shipped tables are read: {n}");
+    }
+
+    #[test]
+    fn cached_shipped_term_indices_give_the_lookups_values() {
+        // The shipped weights read each token's cached table index; a clone of them holds
+        // ordinary maps and looks every stem up: the same features either way.
+        let shipped = crate::align::model::Model::shipped().weights();
+        let cloned = shipped.clone();
+        for text in [
+            "Rubio urged al-Sudani to disarm 3 militias on Tuesday, officials said.",
+            "The zzunseenzz word and the stems of sayings, saying, said.",
+            "",
+        ] {
+            let a = Profile::with_weights(text, shipped).sim;
+            let b = Profile::with_weights(text, &cloned).sim;
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                serde_json::to_string(&b).unwrap(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -109,13 +109,6 @@ impl Profile {
         doc_date: Option<DayNumber>,
     ) -> Self {
         let tokens = tokenize(text);
-        let mut content: Vec<u64> = tokens
-            .iter()
-            .filter(|t| t.kind != TokenKind::Punct && !t.stop)
-            .map(|t| hash_str(&t.stem))
-            .collect();
-        content.sort_unstable();
-        content.dedup();
         let mut names = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word || !t.capitalized {
@@ -126,11 +119,14 @@ impl Profile {
                 continue;
             }
             if !t.stop && !names.iter().any(|n: &String| n.as_str() == t.norm.as_str()) {
-                names.push(t.norm.to_string());
+                names.push(String::from(t.norm.as_str()));
             }
         }
         let numbers = extract_numbers_in(text, &tokens);
         let sim = SimFeatures::new(text, &tokens, &numbers, &names, weights);
+        // The content stems are the similarity features' stem set (the same words: neither
+        // punctuation nor stop words), already sorted and deduplicated.
+        let content = sim.stems.iter().map(|x| x.0).collect();
         let cues = cues::extract(text, &tokens, &numbers, lex, doc_date);
         Profile {
             cues,

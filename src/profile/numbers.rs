@@ -97,7 +97,7 @@ pub fn extract_numbers(text: &str) -> Vec<NumberMention> {
 
 /// The value of a written number token: `"seven"` → 7, `"twenty-five"` → 25.
 fn written(norm: &str) -> Option<f64> {
-    if !norm.as_bytes().contains(&b'-') {
+    if !super::cues::has_hyphen(norm) {
         return written_word(norm);
     }
     match norm.split_once('-') {

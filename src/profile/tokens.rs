@@ -11,6 +11,7 @@ use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
+use crate::detect::lexicon::{Lexicon, WordId};
 use crate::document::Span;
 
 /// What a token is.
@@ -40,6 +41,21 @@ pub struct Token {
     pub stop: bool,
     /// First letter is uppercase in the original.
     pub capitalized: bool,
+    /// `hash_str(norm)`, computed with the token (cached per word with the norm) so that the
+    /// similarity sets do not hash every token again.
+    #[serde(skip)]
+    pub(crate) norm_hash: u64,
+    /// `hash_str(stem)`, the same way.
+    #[serde(skip)]
+    pub(crate) stem_hash: u64,
+    /// The built-in lexicon's id and phrase-start bits of `norm` (`Lexicon::word_entry`),
+    /// cached per word like the norm: `Lexicon::view` reads it instead of a lookup.
+    #[serde(skip)]
+    pub(crate) builtin_word: (WordId, u16),
+    /// The index of `stem` in the shipped model's term tables (`features::shipped_term`),
+    /// cached per word the same way: building the features reads it instead of a lookup.
+    #[serde(skip)]
+    pub(crate) shipped_term: Option<u32>,
 }
 
 /// Function words. Deliberately without negators ("not", "no", "never"), modals used as
@@ -177,24 +193,106 @@ fn stemmer() -> &'static Stemmer {
 
 /// Snowball English stem of a folded word.
 pub fn stem(w: &str) -> CompactString {
-    CompactString::from(stemmer().stem(w).as_ref())
+    stem_hashed(w, super::hash_str(w))
 }
 
-/// The norm, stem and stop-word flag of a word token as written, in one lookup.
+/// `stem` with `hash_str(w)` given: from the build-time table when it holds the word (the
+/// stemmer's own answer, `build/stems.rs`), else from the stemmer.
+fn stem_hashed(w: &str, hash: u64) -> CompactString {
+    match known_stem(w, hash) {
+        Some(s) => CompactString::from(s),
+        None => CompactString::from(stemmer().stem(w).as_ref()),
+    }
+}
+
+/// The build-time word → stem table (`build/stems.rs`), read in place.
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/stems.rs"));
+    /// The words end to end, `STEM_WORD_ENDS` their end offsets.
+    pub static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/stems.keys"));
+    /// The distinct stems end to end, `STEM_ENDS` their end offsets; `STEM_OF[i]` is the
+    /// index of word `i`'s stem.
+    pub static STEMS: &str = include_str!(concat!(env!("OUT_DIR"), "/stems.stems"));
+}
+
+/// Item `i` of strings stored end to end with their end offsets.
+#[inline]
+fn nth(all: &'static str, ends: &[u32], i: usize) -> &'static str {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &all[start..ends[i] as usize]
+}
+
+/// The stem of `w` from the build-time table (`hash` = `hash_str(w)`), if it holds `w`.
+#[inline]
+fn known_stem(w: &str, hash: u64) -> Option<&'static str> {
+    let slots = &table::STEM_SLOTS;
+    let mask = slots.len() - 1;
+    let mut at = hash as usize & mask;
+    loop {
+        let i = slots[at];
+        if i == u32::MAX {
+            return None;
+        }
+        let i = i as usize;
+        if nth(table::WORDS, &table::STEM_WORD_ENDS, i) == w {
+            let stem = usize::from(table::STEM_OF[i]);
+            return Some(nth(table::STEMS, &table::STEM_ENDS, stem));
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+/// The norm, stem, stop-word flag, hashes and built-in lexicon entry of a token as written,
+/// in one lookup.
 ///
-/// Memoised per thread on the token as written: news vocabulary repeats, so most word tokens
-/// cost one hash lookup instead of folding, stemming and a stop-word lookup (stemming was the
-/// largest cost of profiling a 5,000-word article, docs/performance.md). The norm of a word
-/// depends only on its text, and the cache cannot change a result, only skip recomputing
-/// it, so output stays the same at any thread count.
-fn word_forms(cache: &mut FormCache, raw: &str, buf: &mut String) -> Forms {
+/// Memoised per thread on the token as written (its kind follows from its text, so every
+/// kind shares the cache): news vocabulary repeats, so most tokens cost one hash lookup
+/// instead of folding, stemming and a stop-word lookup (stemming was the largest cost of
+/// profiling a 5,000-word article, docs/performance.md). A word first seen in another
+/// spelling of the same norm ("The" after "the") takes the stem from that entry instead of
+/// running the stemmer again. The forms of a token depend only on its text, and the cache
+/// cannot change a result, only skip recomputing it, so output stays the same at any
+/// thread count.
+fn token_forms(cache: &mut FormCache, raw: &str, kind: TokenKind, buf: &mut String) -> Forms {
     if let Some(f) = cache.get(raw) {
         // Inline for all but the longest words: copies, no allocation.
         return f.clone();
     }
-    let norm = normalize(raw, TokenKind::Word, buf);
-    let (st, stop) = (stem(&norm), is_stopword(&norm));
-    let f = (norm, st, stop);
+    let norm = normalize(raw, kind, buf);
+    // A word entry keyed by this norm holds its stem when its own norm is this norm (the
+    // norm of a norm is not always itself: "x's's"); a word written as its norm was just
+    // missed.
+    let known = if kind != TokenKind::Word || norm.as_str() == raw {
+        None
+    } else {
+        cache.get(norm.as_str())
+    };
+    let f = match known {
+        Some(g) if g.kind == TokenKind::Word && g.norm == norm => g.clone(),
+        _ => {
+            let norm_hash = super::hash_str(&norm);
+            let (stem, stop) = if kind == TokenKind::Word {
+                (stem_hashed(&norm, norm_hash), is_stopword(&norm))
+            } else {
+                // Numbers and punctuation are their own stems, never stop words.
+                (norm.clone(), false)
+            };
+            let stem_hash = super::hash_str(&stem);
+            // The built-in lexicon and the shipped model may be built here, on first use,
+            // while the cache is borrowed: neither tokenizes while it is built (the
+            // lexicon's phrases go through `norms`, which does not use the cache).
+            Forms {
+                norm_hash,
+                stem_hash,
+                shipped_term: super::features::shipped_term(&stem, stem_hash),
+                builtin_word: Lexicon::builtin().word_entry(&norm),
+                kind,
+                norm,
+                stem,
+                stop,
+            }
+        }
+    };
     // Bounded: a pathological input of unique words must not grow memory without limit.
     if cache.len() >= 50_000 {
         cache.clear();
@@ -203,8 +301,18 @@ fn word_forms(cache: &mut FormCache, raw: &str, buf: &mut String) -> Forms {
     f
 }
 
-/// A word token's norm, stem and stop-word flag.
-type Forms = (CompactString, CompactString, bool);
+/// A token's norm, stem, stop-word flag, their hashes and its built-in lexicon entry.
+#[derive(Clone)]
+struct Forms {
+    kind: TokenKind,
+    norm: CompactString,
+    stem: CompactString,
+    stop: bool,
+    norm_hash: u64,
+    stem_hash: u64,
+    builtin_word: (WordId, u16),
+    shipped_term: Option<u32>,
+}
 
 /// Word as written → its `Forms`. Fx, not SipHash: the keys are words of the text being
 /// compared, and hashing them was a visible share of profiling (docs/performance.md).
@@ -225,19 +333,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // The cache borrowed once per statement, not once per token.
     CACHE.with_borrow_mut(|cache| {
         split(text, |start, end, kind, capitalized| {
-            let (norm, stem, stop) = if kind == TokenKind::Word {
-                word_forms(cache, &text[start..end], &mut buf)
-            } else {
-                let norm = normalize(&text[start..end], kind, &mut buf);
-                (norm.clone(), norm, false)
-            };
+            let f = token_forms(cache, &text[start..end], kind, &mut buf);
             out.push(Token {
                 span: Span::new(start, end),
                 capitalized,
-                norm,
-                stem,
+                norm: f.norm,
+                stem: f.stem,
                 kind,
-                stop,
+                stop: f.stop,
+                norm_hash: f.norm_hash,
+                stem_hash: f.stem_hash,
+                builtin_word: f.builtin_word,
+                shipped_term: f.shipped_term,
             });
         });
     });
@@ -281,7 +388,14 @@ fn split(text: &str, mut f: impl FnMut(usize, usize, TokenKind, bool)) {
             let numeric = c.is_ascii_digit();
             // Join letters/digits, inner apostrophes and hyphens, and periods inside initialisms
             // or numbers ("U.S.", "3.5", "a.m.").
-            while let Some(d) = at(j) {
+            loop {
+                // A run of ASCII letters and digits (most of a word) without decoding.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                let Some(d) = at(j) else {
+                    break;
+                };
                 let after = j + d.len_utf8();
                 if d.is_alphanumeric() {
                     j = after;
@@ -327,6 +441,10 @@ fn is_initialism(s: &str) -> bool {
 /// The norm of one token, folded in `buf` (reused across the statement's tokens) and
 /// copied out once.
 fn normalize(raw: &str, kind: TokenKind, buf: &mut String) -> CompactString {
+    // One ASCII mark other than the backquote (most punctuation) is its own norm.
+    if kind == TokenKind::Punct && raw.len() == 1 && raw != "`" {
+        return CompactString::from(raw);
+    }
     buf.clear();
     // ASCII without a backquote (nearly every token) folds to its lowercase.
     if raw.is_ascii() && !raw.contains('`') {
@@ -463,6 +581,25 @@ mod tests {
             t in "([a-zA-Z0-9]{0,4}[ .,'’‑‐\\-]{0,2}(É|é|ß|İ|\\u{a0}|“|ǅ|٣)?){0,12}|\\PC{0,40}"
         ) {
             proptest::prop_assert_eq!(cuts(&t), reference_split(&t));
+        }
+    }
+
+    #[test]
+    fn the_stem_table_holds_the_stemmers_answers() {
+        let n = table::STEM_WORD_ENDS.len();
+        assert!(n > 10_000, "the table is built: {n} words");
+        for i in 0..n {
+            let stem = usize::from(table::STEM_OF[i]);
+            let (w, s) = (
+                nth(table::WORDS, &table::STEM_WORD_ENDS, i),
+                nth(table::STEMS, &table::STEM_ENDS, stem),
+            );
+            assert_eq!(stemmer().stem(w), s, "{w}");
+            assert_eq!(known_stem(w, crate::profile::hash_str(w)), Some(s), "{w}");
+        }
+        // Words outside the table go to the stemmer.
+        for w in ["zzqxing", "", "a", "unforeseeably"] {
+            assert_eq!(stem(w), stemmer().stem(w).as_ref(), "{w}");
         }
     }
 

@@ -552,15 +552,22 @@ impl Lexicon {
         self.words.get(w).copied().unwrap_or(NO_WORD)
     }
 
-    /// The view of a statement's tokens the matchers scan: one lookup per token.
+    /// The id of a folded word and its `WordInfo::starts` bits (`(NO_WORD, 0)` if the
+    /// lexicon does not hold it).
+    pub(crate) fn word_entry(&self, w: &str) -> (WordId, u16) {
+        let id = self.word_id(w);
+        (id, self.info.get(id as usize).map_or(0, |w| w.starts))
+    }
+
+    /// The view of a statement's tokens the matchers scan: one lookup per token, none for
+    /// the built-in lexicon, whose entry each token carries (looked up once per word by the
+    /// tokenizer's cache: the lookups were a sixth of extracting cues).
     pub fn view<'a>(&self, text: &'a str, tokens: &'a [Token]) -> TokenView<'a> {
-        let words = tokens
-            .iter()
-            .map(|t| {
-                let id = self.word_id(&t.norm);
-                (id, self.info.get(id as usize).map_or(0, |w| w.starts))
-            })
-            .collect();
+        let words = if std::ptr::eq(self, Lexicon::builtin().as_ref()) {
+            tokens.iter().map(|t| t.builtin_word).collect()
+        } else {
+            tokens.iter().map(|t| self.word_entry(&t.norm)).collect()
+        };
         TokenView {
             text,
             tokens,
