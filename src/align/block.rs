@@ -43,65 +43,123 @@ impl Default for BlockOptions {
 }
 
 /// The blocking keys of one statement: content stems and numbers (numbers hashed apart from
-/// words so that "3" the figure and a stem never collide by design), sorted, deduplicated.
-fn keys(p: &Profile) -> Vec<u64> {
-    let mut k: Vec<u64> = p.content.clone();
-    k.extend(
+/// words so that "3" the figure and a stem never collide by design), appended to `out`
+/// with the statement's id, in any order and possibly repeated (`candidates` sorts and
+/// deduplicates them all at once).
+fn push_keys(p: &Profile, id: u32, out: &mut Vec<(u64, u32)>) {
+    out.extend(p.content.iter().map(|&k| (k, id)));
+    out.extend(
         p.sim
             .numbers
             .iter()
-            .map(|bits| hash_str("#num") ^ bits.rotate_left(7)),
+            .map(|bits| (hash_str("#num") ^ bits.rotate_left(7), id)),
     );
     // Adjacent content stems: in repetitive prose every stem may be frequent while the pair
     // of them that makes a statement stays rare.
-    k.extend(
-        p.sim
-            .seq
-            .windows(2)
-            .map(|w| hash_str("#pair") ^ (u64::from(w[0]) << 32 | u64::from(w[1]))),
-    );
-    k.sort_unstable();
-    k.dedup();
-    k
+    out.extend(p.sim.seq.windows(2).map(|w| {
+        (
+            hash_str("#pair") ^ (u64::from(w[0]) << 32 | u64::from(w[1])),
+            id,
+        )
+    }));
 }
 
 /// For every left statement, the right statements (ascending) sharing at least one rare key
 /// with it.
+///
+/// All `(key, statement)` pairs of both sides in one sorted, deduplicated vector (left
+/// statements numbered first): each key's statements are then one run, its length the
+/// key's document frequency, and a rare key's run pairs its left statements with its right
+/// ones. The pairs, as `(left << 32) | right`, sorted and deduplicated, are the rows. The
+/// same rows as postings in hash maps, without a map or a vector per key.
 pub(super) fn candidates(left: &[Profile], right: &[Profile], opts: BlockOptions) -> Vec<Vec<u32>> {
-    let lk: Vec<Vec<u64>> = left.iter().map(keys).collect();
-    let rk: Vec<Vec<u64>> = right.iter().map(keys).collect();
-    // Document frequency over both sides, then postings of the right side for rare keys only.
-    let mut df: HashMap<u64, usize> = HashMap::default();
-    for k in lk.iter().chain(&rk).flatten() {
-        *df.entry(*k).or_default() += 1;
+    let n = left.len() as u32;
+    let mut all: Vec<(u64, u32)> = Vec::new();
+    for (i, p) in left.iter().enumerate() {
+        push_keys(p, i as u32, &mut all);
     }
-    let rare = |k: &u64| df.get(k).is_some_and(|&d| d <= opts.max_df);
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
-    for (j, ks) in rk.iter().enumerate() {
-        for k in ks.iter().filter(|k| rare(k)) {
-            postings.entry(*k).or_default().push(j as u32);
+    for (j, p) in right.iter().enumerate() {
+        push_keys(p, n + j as u32, &mut all);
+    }
+    // Each rare key's right statements (`members[gstart[g]..gstart[g + 1]]`), and for each
+    // left statement the rare keys it holds (`(left, g)`).
+    let (mut members, mut gstart, mut links) = (Vec::new(), vec![0u32], Vec::new());
+    let mut ids: Vec<u32> = Vec::new();
+    let start = bucket_by_key(&mut all);
+    for w in start.windows(2) {
+        // Equal keys share a bucket: sorted, each key's statements are one run.
+        let bucket = &mut all[w[0] as usize..w[1] as usize];
+        bucket.sort_unstable();
+        let mut rest = &bucket[..];
+        while let Some(&(key, _)) = rest.first() {
+            let len = rest.iter().take_while(|e| e.0 == key).count();
+            let (run, tail) = rest.split_at(len);
+            rest = tail;
+            // The statements holding the key, each once, left ones first (ids ascending).
+            ids.clear();
+            ids.extend(run.iter().map(|e| e.1));
+            ids.dedup();
+            if ids.len() > opts.max_df {
+                continue;
+            }
+            let split = ids.partition_point(|&id| id < n);
+            let (l, r) = ids.split_at(split);
+            if l.is_empty() || r.is_empty() {
+                continue;
+            }
+            let g = gstart.len() as u32 - 1;
+            members.extend(r.iter().map(|&j| j - n));
+            gstart.push(members.len() as u32);
+            links.extend(l.iter().map(|&i| (i, g)));
         }
     }
-    // A stamp per right statement dedups without clearing a bitmap per row.
+    // A stamp per right statement dedups a row without clearing a bitmap per row.
+    links.sort_unstable();
     let mut stamp = vec![u32::MAX; right.len()];
-    lk.iter()
-        .enumerate()
-        .map(|(i, ks)| {
-            let mut row = Vec::new();
-            for k in ks {
-                if let Some(list) = postings.get(k) {
-                    for &j in list {
-                        if stamp[j as usize] != i as u32 {
-                            stamp[j as usize] = i as u32;
-                            row.push(j);
-                        }
-                    }
+    let mut rows = vec![Vec::new(); left.len()];
+    for run in links.chunk_by(|a, b| a.0 == b.0) {
+        let i = run[0].0;
+        let row = &mut rows[i as usize];
+        for &(_, g) in run {
+            for &j in &members[gstart[g as usize] as usize..gstart[g as usize + 1] as usize] {
+                if stamp[j as usize] != i {
+                    stamp[j as usize] = i;
+                    row.push(j);
                 }
             }
-            row.sort_unstable();
-            row
-        })
-        .collect()
+        }
+        row.sort_unstable();
+    }
+    rows
+}
+
+/// `entries` grouped by key: one counting-sort pass on the key's low bits (keys are
+/// hashes, so the buckets are even), which puts equal keys in the same bucket. Cheaper
+/// than sorting every entry: only the buckets (a few entries each) are sorted. Returns the
+/// start of each bucket, and the end.
+fn bucket_by_key(entries: &mut Vec<(u64, u32)>) -> Vec<u32> {
+    let bits = (entries.len() / 4)
+        .max(16)
+        .next_power_of_two()
+        .trailing_zeros()
+        .min(16);
+    let mask = (1u64 << bits) - 1;
+    let mut start = vec![0u32; (1usize << bits) + 1];
+    for e in entries.iter() {
+        start[(e.0 & mask) as usize + 1] += 1;
+    }
+    for b in 1..start.len() {
+        start[b] += start[b - 1];
+    }
+    let mut fill = start.clone();
+    let mut out = vec![(0u64, 0u32); entries.len()];
+    for &e in entries.iter() {
+        let b = (e.0 & mask) as usize;
+        out[fill[b] as usize] = e;
+        fill[b] += 1;
+    }
+    *entries = out;
+    start
 }
 
 /// Inverted index of one side's content stems, to find which statements can cover a given

@@ -25,7 +25,7 @@ pub struct ScoreMatrix {
 }
 
 /// The score of one pair: the mean of the scoring detectors, the model's score if none does.
-/// `lexical` is the model's similarity of the pair (computed eight pairs at a time by
+/// `lexical` is the model's similarity of the pair (computed sixteen pairs at a time by
 /// `score_pairs`).
 fn cell(l: &Profile, r: &Profile, detectors: &DetectorSet, lexical: f32) -> f32 {
     let mut sum = 0.0;
@@ -50,8 +50,8 @@ fn cell(l: &Profile, r: &Profile, detectors: &DetectorSet, lexical: f32) -> f32 
 /// counted them for the whole row.
 type Pair<'a> = (&'a Profile, &'a Profile, Option<SharedCounts>);
 
-/// Appends the cells of the given pairs to `out`, in order. The model scores eight pairs
-/// per pass over its trees (`Model::predict8`: the same bits as one by one), taken across
+/// Appends the cells of the given pairs to `out`, in order. The model scores sixteen pairs
+/// per pass over its trees (`Model::predict16`: the same bits as one by one), taken across
 /// row ends so that short rows do not leave lanes empty.
 fn score_pairs<'a>(
     mut pairs: impl Iterator<Item = Pair<'a>>,
@@ -59,7 +59,7 @@ fn score_pairs<'a>(
     model: &Model,
     out: &mut Vec<f32>,
 ) {
-    const LANES: usize = 8;
+    const LANES: usize = 16;
     let mut x = [[0.0f32; crate::profile::PAIR_FEATURES]; LANES];
     let mut chunk: [Option<Pair>; LANES] = [None; LANES];
     loop {
@@ -82,7 +82,7 @@ fn score_pairs<'a>(
         for v in &mut x[k..] {
             *v = first;
         }
-        let lex = model.predict8(std::array::from_fn(|q| &x[q]));
+        let lex = model.predict16(std::array::from_fn(|q| &x[q]));
         for (&(l, r, _), &s) in chunk[..k].iter().flatten().zip(&lex) {
             out.push(cell(l, r, detectors, s));
         }

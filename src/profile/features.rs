@@ -478,6 +478,12 @@ pub struct SimFeatures {
     pub negations: u8,
     /// Number of word and number tokens.
     pub len: u32,
+    /// Where each word's run of positions starts in `wseq_sorted`, and its end: the run of
+    /// the `k`-th item of `words` is `word_runs[k]..word_runs[k + 1]` when `wseq` has at
+    /// most `SEQ_A` words (pair features then build the word match masks from the shared
+    /// words only, `word_masks`).
+    #[serde(skip)]
+    pub word_runs: Vec<u16>,
 }
 
 const NEGATORS: &[&str] = &[
@@ -557,6 +563,7 @@ impl SimFeatures {
         let mut names: Vec<u64> = names.iter().map(|n| hash_str(n)).collect();
         names.sort_unstable();
         names.dedup();
+        let word_runs = run_starts(&wseq_sorted);
         SimFeatures {
             stem_weight: stems.iter().map(|x| x.1).sum(),
             stems,
@@ -573,6 +580,7 @@ impl SimFeatures {
             names,
             negations,
             len,
+            word_runs,
         }
     }
 }
@@ -812,15 +820,65 @@ fn with_masks<T: Ord + Copy, R>(
     la: usize,
     f: impl FnOnce(&mut [u128]) -> R,
 ) -> R {
+    with_masks_by(la, |m| match_masks(a, b, m), f)
+}
+
+/// Runs `f` on `la` (at most `SEQ_A`) zeroed match-mask rows once `fill` has set them.
+#[inline(always)]
+fn with_masks_by<R>(
+    la: usize,
+    fill: impl FnOnce(&mut [u128]),
+    f: impl FnOnce(&mut [u128]) -> R,
+) -> R {
     let la = la.min(SEQ_A);
     if la <= 64 {
         let mut buf = [0u128; 64];
-        match_masks(a, b, &mut buf[..la]);
+        fill(&mut buf[..la]);
         f(&mut buf[..la])
     } else {
         let mut buf = vec![0u128; la];
-        match_masks(a, b, &mut buf);
+        fill(&mut buf);
         f(&mut buf)
+    }
+}
+
+/// Start of each run of equal items in a sorted position list, and its end.
+fn run_starts<T: PartialEq>(sorted: &[(T, u16)]) -> Vec<u16> {
+    let mut starts: Vec<u16> = (0..sorted.len())
+        .filter(|&k| k == 0 || sorted[k].0 != sorted[k - 1].0)
+        .map(|k| k as u16)
+        .collect();
+    starts.push(sorted.len() as u16);
+    starts
+}
+
+/// `match_masks` of the word sequences of `a` and `b` from which words they share: bit `k`
+/// of `am` when word `k` of `a.words` is in `b.words`, bit `p` of `bm` when word `p` of
+/// `b.words` is in `a.words` (a `SideIndex` gives them). The shared words are the same in
+/// the same (ascending) order on both sides, so the `i`-th bit of `am` and of `bm` name
+/// one word; its positions are its run in each `wseq_sorted` (`word_runs`). Then each row
+/// of that word in `a` gets the bits of its positions in `b` (below `SEQ_B`), which is what
+/// the merge of `match_masks` sets; the other rows stay 0, as there. Only when both
+/// statements have at most `SEQ_A` words, so that the runs cover `words` one to one.
+#[inline(always)]
+fn word_masks(a: &SimFeatures, b: &SimFeatures, am: u64, bm: u64, out: &mut [u128]) {
+    let (mut x, mut y) = (am, bm);
+    while x != 0 {
+        let (k, p) = (x.trailing_zeros() as usize, y.trailing_zeros() as usize);
+        x &= x - 1;
+        y &= y - 1;
+        fn run(f: &SimFeatures, k: usize) -> &[(u64, u16)] {
+            &f.wseq_sorted[f.word_runs[k] as usize..f.word_runs[k + 1] as usize]
+        }
+        let mut bits = 0u128;
+        for &(_, q) in run(b, p) {
+            if (q as usize) < SEQ_B {
+                bits |= 1u128 << q;
+            }
+        }
+        for &(_, at) in run(a, k) {
+            out[at as usize] = bits;
+        }
     }
 }
 
@@ -936,7 +994,11 @@ fn pair_features_in(
         un_max,
         ua,
         ub,
-    } = stem_sums(&a.stems, &b.stems);
+    } = stem_sums(
+        &a.stems,
+        &b.stems,
+        shared.and_then(|c| c.1.known.then_some(c.1.stems)),
+    );
     // Supervised costs of unmatched terms and gains of shared ones.
     let TermSums {
         ca,
@@ -944,9 +1006,26 @@ fn pair_features_in(
         c_max,
         gain,
         gain_min,
-    } = term_sums(&a.terms, &b.terms);
+    } = term_sums(
+        &a.terms,
+        &b.terms,
+        shared.and_then(|c| c.1.known.then_some(c.1.terms)),
+    );
     let ctg = count(SharedCounts::TRIGRAMS, &a.trigrams, &b.trigrams);
-    let (wl, sub, runs) = with_masks(&a.wseq_sorted, &b.wseq_sorted, a.wseq.len(), |m| {
+    // The word masks from the shared words when a `SideIndex` gave them, else by a merge.
+    let words_known = shared
+        .and_then(|c| c.1.known.then_some(c.1.words))
+        .filter(|_| {
+            a.words.len() <= 64
+                && b.words.len() <= 64
+                && a.wseq.len() <= SEQ_A
+                && b.wseq.len() <= SEQ_A
+        });
+    let fill = |m: &mut [u128]| match words_known {
+        Some((am, bm)) => word_masks(a, b, am, bm, m),
+        None => match_masks(&a.wseq_sorted, &b.wseq_sorted, m),
+    };
+    let (wl, sub, runs) = with_masks_by(a.wseq.len(), fill, |m| {
         let l = lcs_masks(m, b.wseq.len());
         // When the masks cover both sequences whole, word `p` of `a` occurs in `b` exactly
         // when row `p` has a bit, and word `q` of `b` occurs in `a` when column `q` has one:
@@ -1056,8 +1135,27 @@ fn pair_features_in(
 
 /// Sizes of the word, bigram, trigram and character 4-gram intersections of two statements
 /// (`SharedCounts::WORDS`... index it): the pair features read nothing else of those sets.
+/// With them, which content stems and which terms each statement shares with the other
+/// (`SharedCounts::masks`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SharedCounts(pub [u32; 4]);
+pub struct SharedCounts(pub [u32; 4], pub SharedMasks);
+
+/// Which of two statements' content stems (`stems`) and terms (`terms`) the other holds:
+/// bit `k` of `.0` when item `k` of the first statement's set is in the second's, bit `p`
+/// of `.1` when item `p` of the second's is in the first's (what `shared_bits` gives).
+/// Only read when both sets have at most 64 items (the masked sums), and only when a
+/// `SideIndex` computed them (the default has none: the features then merge the sets).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SharedMasks {
+    /// Masks of the content stems (`SimFeatures::stems`).
+    stems: (u64, u64),
+    /// Masks of the terms (`SimFeatures::terms`).
+    terms: (u64, u64),
+    /// Masks of the words (`SimFeatures::words`).
+    words: (u64, u64),
+    /// Set by `SideIndex::counts`.
+    known: bool,
+}
 
 impl SharedCounts {
     /// Index of the shared words.
@@ -1078,6 +1176,9 @@ struct Postings {
     /// Slot `s` lists `items[start[s]..start[s + 1]]`.
     start: Vec<u32>,
     items: Vec<u32>,
+    /// The item's position in each listed statement's set, beside `items` (at most 255:
+    /// only positions below 64 are read).
+    pos: Vec<u8>,
 }
 
 impl Postings {
@@ -1090,16 +1191,16 @@ impl Postings {
         slot.reserve(total);
         // (slot, statement) in statement order, then a counting sort into compressed rows:
         // each list comes out ascending.
-        let mut hits: Vec<(u32, u32)> = Vec::with_capacity(total);
+        let mut hits: Vec<(u32, u32, u8)> = Vec::with_capacity(total);
         for (j, set) in sets.enumerate() {
-            for k in set {
+            for (p, k) in set.enumerate() {
                 let next = slot.len() as u32;
                 let s = *slot.entry(k).or_insert(next);
-                hits.push((s, j as u32));
+                hits.push((s, j as u32, p.min(255) as u8));
             }
         }
         let mut start = vec![0u32; slot.len() + 1];
-        for &(s, _) in &hits {
+        for &(s, _, _) in &hits {
             start[s as usize + 1] += 1;
         }
         for s in 1..start.len() {
@@ -1107,11 +1208,65 @@ impl Postings {
         }
         let mut fill = start.clone();
         let mut items = vec![0u32; hits.len()];
-        for &(s, j) in &hits {
+        let mut pos = vec![0u8; hits.len()];
+        for &(s, j, p) in &hits {
             items[fill[s as usize] as usize] = j;
+            pos[fill[s as usize] as usize] = p;
             fill[s as usize] += 1;
         }
-        Postings { slot, start, items }
+        Postings {
+            slot,
+            start,
+            items,
+            pos,
+        }
+    }
+
+    /// `count` of the words with `SharedCounts::WORDS`, and `mark` of them into the word
+    /// masks, in one pass over the postings.
+    #[inline]
+    fn count_and_mark(&self, set: &[u64], counts: &mut [SharedCounts]) {
+        for (k, key) in set.iter().enumerate() {
+            if let Some(&s) = self.slot.get(key) {
+                let (lo, hi) = (
+                    self.start[s as usize] as usize,
+                    self.start[s as usize + 1] as usize,
+                );
+                let bit = 1u64.checked_shl(k as u32).unwrap_or(0);
+                for (&j, &p) in self.items[lo..hi].iter().zip(&self.pos[lo..hi]) {
+                    let c = &mut counts[j as usize];
+                    c.0[SharedCounts::WORDS] += 1;
+                    c.1.words.0 |= bit;
+                    c.1.words.1 |= 1u64.checked_shl(u32::from(p)).unwrap_or(0);
+                }
+            }
+        }
+    }
+
+    /// Sets, for every statement `j` holding item `k` of `set` (`k < 64`), bit `k` of
+    /// `mask(j).0` and bit `p` of `mask(j).1`, `p` the item's position in `j`'s set (when
+    /// below 64). Over a sorted, deduplicated `set` against sorted, deduplicated sets,
+    /// these are `shared_bits` of each pair.
+    #[inline]
+    fn mark(
+        &self,
+        set: impl Iterator<Item = u64>,
+        counts: &mut [SharedCounts],
+        mask: impl Fn(&mut SharedCounts) -> &mut (u64, u64),
+    ) {
+        for (k, key) in set.take(64).enumerate() {
+            if let Some(&s) = self.slot.get(&key) {
+                let (lo, hi) = (
+                    self.start[s as usize] as usize,
+                    self.start[s as usize + 1] as usize,
+                );
+                for (&j, &p) in self.items[lo..hi].iter().zip(&self.pos[lo..hi]) {
+                    let m = mask(&mut counts[j as usize]);
+                    m.0 |= 1 << k;
+                    m.1 |= 1u64.checked_shl(u32::from(p)).unwrap_or(0);
+                }
+            }
+        }
     }
 
     /// Adds one to `counts[j][kind]` for every statement `j` holding each item of `set`.
@@ -1137,6 +1292,8 @@ impl Postings {
 /// Exact: the counts are those of the merges (each set is deduplicated).
 pub struct SideIndex {
     kinds: [Postings; 4],
+    /// Postings of the content stems and of the terms, for `SharedMasks`.
+    sets: [Postings; 2],
     len: usize,
 }
 
@@ -1150,7 +1307,11 @@ impl SideIndex {
                 Postings::new(side.clone().map(|f| wide(&f.words))),
                 Postings::new(side.clone().map(|f| wide(&f.bigrams))),
                 Postings::new(side.clone().map(|f| wide(&f.trigrams))),
-                Postings::new(side.map(|f| f.chars.iter().map(|&c| u64::from(c)))),
+                Postings::new(side.clone().map(|f| f.chars.iter().map(|&c| u64::from(c)))),
+            ],
+            sets: [
+                Postings::new(side.clone().map(|f| f.stems.iter().map(|x| x.0))),
+                Postings::new(side.map(|f| f.terms.iter().map(|x| x.0))),
             ],
             len,
         }
@@ -1162,7 +1323,7 @@ impl SideIndex {
         counts.clear();
         counts.resize(self.len, SharedCounts::default());
         let [w, bg, tg, ch] = &self.kinds;
-        w.count(a.words.iter().copied(), SharedCounts::WORDS, counts);
+        w.count_and_mark(&a.words, counts);
         bg.count(a.bigrams.iter().copied(), SharedCounts::BIGRAMS, counts);
         tg.count(a.trigrams.iter().copied(), SharedCounts::TRIGRAMS, counts);
         ch.count(
@@ -1170,6 +1331,14 @@ impl SideIndex {
             SharedCounts::CHARS,
             counts,
         );
+        // The masks of the stems and terms (read only when both sets have at most 64
+        // items: then every bit of the pair's `shared_bits` is set here).
+        let [stems, terms] = &self.sets;
+        for c in counts.iter_mut() {
+            c.1.known = true;
+        }
+        stems.mark(a.stems.iter().map(|x| x.0), counts, |c| &mut c.1.stems);
+        terms.mark(a.terms.iter().map(|x| x.0), counts, |c| &mut c.1.terms);
     }
 }
 
@@ -1233,11 +1402,11 @@ fn low_bits(n: usize) -> u64 {
 /// The merge's float selects compiled to branches that mispredicted about one step in
 /// two (callgrind's branch simulation).
 #[inline(always)]
-fn stem_sums(a: &[(u64, f32)], b: &[(u64, f32)]) -> StemSums {
+fn stem_sums(a: &[(u64, f32)], b: &[(u64, f32)], masks: Option<(u64, u64)>) -> StemSums {
     if a.len() > 64 || b.len() > 64 {
         return stem_sums_merge(a, b);
     }
-    let (am, bm) = shared_bits(a, b, |x| x.0);
+    let (am, bm) = masks.unwrap_or_else(|| shared_bits(a, b, |x| x.0));
     let mut s = StemSums {
         wc: 0.0,
         nc: am.count_ones() as usize,
@@ -1259,11 +1428,11 @@ fn stem_sums(a: &[(u64, f32)], b: &[(u64, f32)]) -> StemSums {
 
 /// `term_sums_merge` for sets of up to 64 terms, as `stem_sums`.
 #[inline(always)]
-fn term_sums(a: &[(u64, f32, f32)], b: &[(u64, f32, f32)]) -> TermSums {
+fn term_sums(a: &[(u64, f32, f32)], b: &[(u64, f32, f32)], masks: Option<(u64, u64)>) -> TermSums {
     if a.len() > 64 || b.len() > 64 {
         return term_sums_merge(a, b);
     }
-    let (am, bm) = shared_bits(a, b, |x| x.0);
+    let (am, bm) = masks.unwrap_or_else(|| shared_bits(a, b, |x| x.0));
     let mut s = TermSums {
         ca: 0.0,
         cb: 0.0,
@@ -1510,9 +1679,15 @@ mod tests {
             let (sa, sb) = (stems(&sets[0]), stems(&sets[1]));
             let (ta, tb) = (terms(&sets[0]), terms(&sets[1]));
             let bits = |s: StemSums| (s.nc, [s.wc, s.un_max, s.ua, s.ub].map(f32::to_bits));
-            assert_eq!(bits(stem_sums(&sa, &sb)), bits(stem_sums_merge(&sa, &sb)));
+            assert_eq!(
+                bits(stem_sums(&sa, &sb, None)),
+                bits(stem_sums_merge(&sa, &sb))
+            );
             let bits = |s: TermSums| [s.ca, s.cb, s.c_max, s.gain, s.gain_min].map(f32::to_bits);
-            assert_eq!(bits(term_sums(&ta, &tb)), bits(term_sums_merge(&ta, &tb)));
+            assert_eq!(
+                bits(term_sums(&ta, &tb, None)),
+                bits(term_sums_merge(&ta, &tb))
+            );
         }
     }
 
