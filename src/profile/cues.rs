@@ -638,7 +638,11 @@ fn quotes(text: &str) -> Vec<QuoteCue> {
     let mut out = Vec::new();
     // Most statements quote nothing: no '"' and no lead byte of the other marks (U+00AB,
     // U+00BB start with 0xC2, the curly ones with 0xE2) means no quote at all.
-    if !text.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+    // ASCII text (nearly all) holds no such lead byte: then `is_ascii` and `contains`, which
+    // read a word at a time, answer for less than the byte loop.
+    if text.is_ascii() && !text.contains('"')
+        || !text.bytes().any(|b| matches!(b, b'"' | 0xC2 | 0xE2))
+    {
         return out;
     }
     let mut open: Option<usize> = None;

@@ -531,7 +531,11 @@ impl SimFeatures {
             prev = Some(sh);
             let [weight, cost, gain] = values(&t.stem, sh, t.shipped_term);
             terms.push((sh, cost, gain));
-            if NEGATORS.contains(&t.norm.as_str()) || t.norm.ends_with("n't") {
+            // Every negator starts with 'n': one byte rejects most words before the list.
+            let norm = t.norm.as_bytes();
+            if norm.ends_with(b"n't")
+                || norm.first() == Some(&b'n') && NEGATORS.contains(&t.norm.as_str())
+            {
                 negations = negations.saturating_add(1);
             }
             if !t.stop {
@@ -592,6 +596,12 @@ impl SimFeatures {
 /// folded copy of the text and no vector of characters, and ASCII text (nearly all) is read
 /// as bytes, where folding is lowercasing.
 fn char_ngrams(text: &str) -> Vec<u32> {
+    if text.is_ascii() {
+        return sorted_set(ascii_ngrams(
+            text.as_bytes(),
+            Vec::with_capacity(text.len() + 2),
+        ));
+    }
     let mut g = Grams {
         last: [0; 3],
         seen: 0,
@@ -599,19 +609,53 @@ fn char_ngrams(text: &str) -> Vec<u32> {
         out: Vec::with_capacity(text.len() + 2),
     };
     g.push(' ');
-    if text.is_ascii() {
-        for &b in text.as_bytes() {
-            g.step(char::from(b.to_ascii_lowercase()));
-        }
-    } else {
-        for c in super::fold(text).chars() {
-            g.step(c);
-        }
+    for c in super::fold(text).chars() {
+        g.step(c);
     }
     if !g.space {
         g.push(' ');
     }
     sorted_set(g.out)
+}
+
+/// `char_ngrams` of ASCII text, appended to `out` (which holds nothing yet: the leading
+/// space is the state below): the same 4-grams and hashes as `Grams`, with the last three
+/// characters in locals and the alphanumeric test on bytes, where `Grams` asks the Unicode
+/// tables of every character.
+fn ascii_ngrams(text: &[u8], mut out: Vec<u32>) -> Vec<u32> {
+    #[inline(always)]
+    fn hash(a: u32, b: u32, c: u32, d: u32) -> u32 {
+        let mut h: u32 = 0x811c9dc5;
+        for x in [a, b, c, d] {
+            h ^= x;
+            h = h.wrapping_mul(0x01000193);
+        }
+        h
+    }
+    const SPACE: u32 = b' ' as u32;
+    // After the leading space: one character seen, and it is the collapsing space.
+    let (mut l0, mut l1, mut l2) = (0u32, 0u32, SPACE);
+    let mut seen = 1usize;
+    let mut space = true;
+    for &b in text {
+        let c = if b.is_ascii_alphanumeric() {
+            u32::from(b.to_ascii_lowercase())
+        } else if !space {
+            SPACE
+        } else {
+            continue;
+        };
+        if seen >= 3 {
+            out.push(hash(l0, l1, l2, c));
+        }
+        (l0, l1, l2) = (l1, l2, c);
+        seen += 1;
+        space = c == SPACE;
+    }
+    if !space && seen >= 3 {
+        out.push(hash(l0, l1, l2, SPACE));
+    }
+    out
 }
 
 /// `v` sorted and deduplicated, for hashes whose high bits are spread evenly (the 4-gram
