@@ -185,6 +185,16 @@ fn year_number(t: &Token) -> Option<i32> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
+/// True if a word may begin or complete a date without a number: a capitalised month
+/// ("March"), a weekday, "today" or "yesterday" (all end in "day"), "tomorrow", "tonight",
+/// or the unit of "last week". A superset: `extract_dates` decides.
+fn may_name_date(t: &Token) -> bool {
+    let n = t.norm.as_str();
+    n.ends_with("day")
+        || matches!(n, "tomorrow" | "tonight" | "week" | "month" | "year")
+        || t.capitalized && month_of(n).is_some()
+}
+
 /// Extracts the date mentions of a statement, resolving relative ones against `doc_date`.
 ///
 /// `"Production resumes on Dec. 3."` → one `Day { month: 12, day: 3, year: None }`;
@@ -195,6 +205,16 @@ pub fn extract_dates(
     doc_date: Option<DayNumber>,
 ) -> Vec<DateMention> {
     let mut out = Vec::new();
+    // Most statements name no date: without a number, only a capitalised month, a weekday,
+    // "today"... or "last week" can make one (each branch below needs one of these), so a
+    // statement with none of them is done without the scan (and its word list).
+    if !tokens.iter().any(|t| match t.kind {
+        TokenKind::Punct => false,
+        TokenKind::Number => true,
+        TokenKind::Word => may_name_date(t),
+    }) {
+        return out;
+    }
     // Word positions only (punctuation skipped), so that "Nov. 26" and "Oct 28, 2025" read alike.
     let mut words: Vec<usize> = Vec::with_capacity(tokens.len());
     words.extend((0..tokens.len()).filter(|&i| tokens[i].kind != TokenKind::Punct));
