@@ -685,6 +685,7 @@ fn bucket_sort<const B: usize>(v: &[u32]) -> Vec<u32> {
     for &h in v {
         starts[(h >> shift) as usize + 1] += 1;
     }
+    let crowded = starts.iter().any(|&c| c > 16);
     for b in 1..B {
         starts[b] += starts[b - 1];
     }
@@ -694,24 +695,22 @@ fn bucket_sort<const B: usize>(v: &[u32]) -> Vec<u32> {
         out[starts[b] as usize] = h;
         starts[b] += 1;
     }
-    // `starts[b]` is now the end of bucket `b`, which begins where bucket `b - 1` ends.
-    let mut begin = 0usize;
-    for &end in &starts[..B - 1] {
-        let bucket = &mut out[begin..end as usize];
-        if bucket.len() > 16 {
-            bucket.sort_unstable();
-        } else {
-            for i in 1..bucket.len() {
-                let x = bucket[i];
-                let mut j = i;
-                while j > 0 && bucket[j - 1] > x {
-                    bucket[j] = bucket[j - 1];
-                    j -= 1;
-                }
-                bucket[j] = x;
+    // Every item of a bucket is below every item of the next, so one insertion pass over the
+    // whole array sorts each bucket in place and never crosses into the one before: no loop
+    // per bucket (most hold one item or none). A crowded bucket (hashes that are not spread)
+    // would make that pass quadratic: the comparison sort takes the array then.
+    if crowded {
+        out.sort_unstable();
+    } else {
+        for i in 1..out.len() {
+            let x = out[i];
+            let mut j = i;
+            while j > 0 && out[j - 1] > x {
+                out[j] = out[j - 1];
+                j -= 1;
             }
+            out[j] = x;
         }
-        begin = end as usize;
     }
     out.dedup();
     out
