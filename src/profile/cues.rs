@@ -383,16 +383,19 @@ pub fn extract(
         let is_name = |j: usize| {
             let t = &tokens[j];
             // "al-Hakim" is a capitalised name part.
-            let cap = t.capitalized
-                || (t.norm.starts_with("al-")
-                    && text[t.span.start..t.span.end]
-                        .chars()
-                        .nth(3)
-                        .is_some_and(char::is_uppercase));
+            let cap = || {
+                t.capitalized
+                    || (t.norm.starts_with("al-")
+                        && text[t.span.start..t.span.end]
+                            .chars()
+                            .nth(3)
+                            .is_some_and(char::is_uppercase))
+            };
+            // The flags first: they reject most tokens before the word is read.
             t.kind == TokenKind::Word
-                && cap
-                && !claimed[j]
                 && !t.stop
+                && !claimed[j]
+                && cap()
                 && !lex.is_title(view.id(j))
                 && !lex.is_anonymous(view.id(j))
                 && lex.verb(view.id(j)).is_none()

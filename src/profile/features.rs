@@ -547,7 +547,7 @@ impl SimFeatures {
         stems.dedup_by_key(|x| x.0);
         terms.sort_unstable_by_key(|x| x.0);
         terms.dedup_by_key(|x| x.0);
-        let (wseq_sorted, seq_sorted) = (sorted_positions(&wseq), sorted_positions(&seq));
+        let (wseq_sorted, seq_sorted) = (sorted_positions(&wseq), sorted_positions_u32(&seq));
         // The word set is `wseq_sorted`'s keys when it holds the whole sequence: no sort of
         // its own.
         if wseq_sorted.len() == wseq.len() {
@@ -825,6 +825,22 @@ fn sorted_positions<T: Ord + Copy>(seq: &[T]) -> Vec<(T, u16)> {
         .collect();
     v.sort_unstable();
     v
+}
+
+/// `sorted_positions` of 32-bit items, each packed with its position into one `u64` (item
+/// high, position low) so that the sort compares integers, not pairs: the same order.
+fn sorted_positions_u32(seq: &[u32]) -> Vec<(u32, u16)> {
+    let mut packed: Vec<u64> = seq
+        .iter()
+        .take(SEQ_A)
+        .enumerate()
+        .map(|(p, &x)| u64::from(x) << 16 | p as u64)
+        .collect();
+    packed.sort_unstable();
+    packed
+        .into_iter()
+        .map(|k| ((k >> 16) as u32, k as u16))
+        .collect()
 }
 
 /// Match bitmasks: `out[p]` has bit `q` set when item `p` of `a` equals item `q` of `b`
