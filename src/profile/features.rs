@@ -550,13 +550,25 @@ impl SimFeatures {
         let (wseq_sorted, seq_sorted) = (sorted_positions(&wseq), sorted_positions_u32(&seq));
         // The word set is `wseq_sorted`'s keys when it holds the whole sequence: no sort of
         // its own.
+        // Its runs are where `word_runs` starts them: one pass gives both.
+        let mut word_runs: Vec<u16> = Vec::with_capacity(wseq_sorted.len() + 1);
+        for (k, x) in wseq_sorted.iter().enumerate() {
+            if k == 0 || x.0 != wseq_sorted[k - 1].0 {
+                word_runs.push(k as u16);
+            }
+        }
+        word_runs.push(wseq_sorted.len() as u16);
         if wseq_sorted.len() == wseq.len() {
-            words.extend(wseq_sorted.iter().map(|x| x.0));
+            words.extend(
+                word_runs[..word_runs.len() - 1]
+                    .iter()
+                    .map(|&k| wseq_sorted[k as usize].0),
+            );
         } else {
             words.extend_from_slice(&wseq);
             words.sort_unstable();
+            words.dedup();
         }
-        words.dedup();
         bigrams.sort_unstable();
         bigrams.dedup();
         trigrams.sort_unstable();
@@ -567,7 +579,6 @@ impl SimFeatures {
         let mut names: Vec<u64> = names.iter().map(|n| hash_str(n)).collect();
         names.sort_unstable();
         names.dedup();
-        let word_runs = run_starts(&wseq_sorted);
         SimFeatures {
             stem_weight: stems.iter().map(|x| x.1).sum(),
             stems,
@@ -899,16 +910,6 @@ fn with_masks_by<R>(
         fill(&mut buf);
         f(&mut buf)
     }
-}
-
-/// Start of each run of equal items in a sorted position list, and its end.
-fn run_starts<T: PartialEq>(sorted: &[(T, u16)]) -> Vec<u16> {
-    let mut starts: Vec<u16> = (0..sorted.len())
-        .filter(|&k| k == 0 || sorted[k].0 != sorted[k - 1].0)
-        .map(|k| k as u16)
-        .collect();
-    starts.push(sorted.len() as u16);
-    starts
 }
 
 /// `match_masks` of the word sequences of `a` and `b` from which words they share: bit `k`
