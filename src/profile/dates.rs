@@ -403,6 +403,28 @@ mod tests {
     }
 
     #[test]
+    fn dates_without_numbers_pass_the_quick_check() {
+        // Each names a date with no number in it: the check before the scan lets it through.
+        for (text, raw) in [
+            ("Talks resume on Tuesday, officials said.", "Tuesday"),
+            ("The plant closed yesterday.", "yesterday"),
+            ("Crews return tomorrow.", "tomorrow"),
+            ("Prices rose last week.", "last week"),
+            ("Output fell in September after the strike.", "September"),
+        ] {
+            let found = dates(text, Some("2025-11-27"));
+            assert_eq!(
+                found.iter().map(|d| d.raw.as_str()).collect::<Vec<_>>(),
+                [raw],
+                "{text}"
+            );
+        }
+        // Nothing that can name a date: nothing found (and no scan).
+        assert!(dates("The minister urged calm in the capital.", None).is_empty());
+        assert!(dates("Officials may march on the ministry.", None).is_empty());
+    }
+
+    #[test]
     fn civil_round_trip() {
         for d in [-1000, 0, 20404, 30000] {
             let (y, m, dd) = civil_from_days(d);

@@ -1620,6 +1620,48 @@ fn runs(found: impl Iterator<Item = bool>) -> (f32, f32, f32) {
 mod tests {
     use super::*;
     use crate::profile::Profile;
+    use proptest::prelude::*;
+
+    /// The 4-grams of ASCII text character by character through `Grams`, comparison-sorted:
+    /// what `char_ngrams` computed before its byte path and its bucket pass.
+    fn reference_ngrams(text: &str) -> Vec<u32> {
+        let mut g = Grams {
+            last: [0; 3],
+            seen: 0,
+            space: false,
+            out: Vec::new(),
+        };
+        g.push(' ');
+        for &b in text.as_bytes() {
+            g.step(char::from(b.to_ascii_lowercase()));
+        }
+        if !g.space {
+            g.push(' ');
+        }
+        let mut v = g.out;
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_ngrams_are_the_character_path(text in "[ -~]{0,300}") {
+            prop_assert_eq!(char_ngrams(&text), reference_ngrams(&text));
+        }
+
+        /// Spread hashes, crowded buckets (small values all share the first bucket) and
+        /// repeats: the same set as a comparison sort.
+        #[test]
+        fn sorted_set_is_sort_and_dedup(
+            v in prop::collection::vec(prop_oneof![any::<u32>(), 0u32..64], 0..600)
+        ) {
+            let mut want = v.clone();
+            want.sort_unstable();
+            want.dedup();
+            prop_assert_eq!(sorted_set(v), want);
+        }
+    }
 
     fn f(a: &str, b: &str) -> [f32; PAIR_FEATURES] {
         pair_features(&Profile::new(a).sim, &Profile::new(b).sim)
