@@ -1515,36 +1515,58 @@ fn term_sums(a: &[(u64, f32, f32)], b: &[(u64, f32, f32)], masks: Option<(u64, u
     s
 }
 
-/// `StemSums` by one merge, for sets of any size. Branch-free steps (a `match` on the
-/// comparison mispredicted about half the time): every step does what the taken arm of
-/// the match did, and the others add +0.0 or take the max/min of a value with itself,
-/// which leave a value unchanged (these sums start at +0.0 and can never become -0.0, the
-/// one value adding +0.0 would change).
+/// One merge of two sorted sets, for sets of any size: the summed cost of the items only in
+/// `a`, only in `b`, and the largest of those costs; `matched` sees every step's left item
+/// and whether the right one equals it. Branch-free steps (a `match` on the comparison
+/// mispredicted about half the time): every step does what the taken arm of the match did,
+/// and the others add +0.0 or take the max/min of a value with itself, which leave a value
+/// unchanged (these sums start at +0.0 and can never become -0.0, the one value adding +0.0
+/// would change). `matched` must follow the same rule.
 #[inline(always)]
-fn stem_sums_merge(a: &[(u64, f32)], b: &[(u64, f32)]) -> StemSums {
+fn merge_unmatched<T: Copy>(
+    a: &[T],
+    b: &[T],
+    key: impl Fn(T) -> u64,
+    cost: impl Fn(T) -> f32,
+    mut matched: impl FnMut(T, bool),
+) -> (f32, f32, f32) {
     let (mut i, mut j) = (0, 0);
-    let (mut wc, mut nc) = (0.0f32, 0usize);
-    let (mut un_max, mut ua, mut ub) = (0.0f32, 0.0f32, 0.0f32);
+    let (mut ua, mut ub, mut un_max) = (0.0f32, 0.0f32, 0.0f32);
     while i < a.len() && j < b.len() {
         let (x, y) = (a[i], b[j]);
-        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
-        let eq = !(lt | gt);
-        ua += pick(lt, x.1, 0.0);
-        ub += pick(gt, y.1, 0.0);
-        un_max = un_max.max(pick(lt, x.1, pick(gt, y.1, un_max)));
-        wc += pick(eq, x.1, 0.0);
-        nc += usize::from(eq);
+        let (lt, gt) = (key(x) < key(y), key(x) > key(y));
+        ua += pick(lt, cost(x), 0.0);
+        ub += pick(gt, cost(y), 0.0);
+        un_max = un_max.max(pick(lt, cost(x), pick(gt, cost(y), un_max)));
+        matched(x, !(lt | gt));
         i += usize::from(!gt);
         j += usize::from(!lt);
     }
-    for x in &a[i..] {
-        ua += x.1;
-        un_max = un_max.max(x.1);
+    for &x in &a[i..] {
+        ua += cost(x);
+        un_max = un_max.max(cost(x));
     }
-    for y in &b[j..] {
-        ub += y.1;
-        un_max = un_max.max(y.1);
+    for &y in &b[j..] {
+        ub += cost(y);
+        un_max = un_max.max(cost(y));
     }
+    (ua, ub, un_max)
+}
+
+/// `StemSums` by one merge (`merge_unmatched`), for sets of any size.
+#[inline(always)]
+fn stem_sums_merge(a: &[(u64, f32)], b: &[(u64, f32)]) -> StemSums {
+    let (mut wc, mut nc) = (0.0f32, 0usize);
+    let (ua, ub, un_max) = merge_unmatched(
+        a,
+        b,
+        |x| x.0,
+        |x| x.1,
+        |x, eq| {
+            wc += pick(eq, x.1, 0.0);
+            nc += usize::from(eq);
+        },
+    );
     StemSums {
         wc,
         nc,
@@ -1554,32 +1576,20 @@ fn stem_sums_merge(a: &[(u64, f32)], b: &[(u64, f32)]) -> StemSums {
     }
 }
 
-/// `TermSums` by one merge, for sets of any size (as `stem_sums_merge`).
+/// `TermSums` by one merge (`merge_unmatched`), for sets of any size.
 #[inline(always)]
 fn term_sums_merge(a: &[(u64, f32, f32)], b: &[(u64, f32, f32)]) -> TermSums {
-    let (mut i, mut j) = (0, 0);
-    let (mut ca, mut cb, mut c_max) = (0.0f32, 0.0f32, 0.0f32);
     let (mut gain, mut gain_min) = (0.0f32, 0.0f32);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        let (lt, gt) = (x.0 < y.0, x.0 > y.0);
-        let eq = !(lt | gt);
-        ca += pick(lt, x.1, 0.0);
-        cb += pick(gt, y.1, 0.0);
-        c_max = c_max.max(pick(lt, x.1, pick(gt, y.1, c_max)));
-        gain += pick(eq, x.2, 0.0);
-        gain_min = gain_min.min(pick(eq, x.2, gain_min));
-        i += usize::from(!gt);
-        j += usize::from(!lt);
-    }
-    for x in &a[i..] {
-        ca += x.1;
-        c_max = c_max.max(x.1);
-    }
-    for y in &b[j..] {
-        cb += y.1;
-        c_max = c_max.max(y.1);
-    }
+    let (ca, cb, c_max) = merge_unmatched(
+        a,
+        b,
+        |x| x.0,
+        |x| x.1,
+        |x, eq| {
+            gain += pick(eq, x.2, 0.0);
+            gain_min = gain_min.min(pick(eq, x.2, gain_min));
+        },
+    );
     TermSums {
         ca,
         cb,
