@@ -88,17 +88,9 @@ fn main() {
         has.push_str(&format!("{mask},"));
     }
     let n = terms.len();
-    // Open addressing over FNV-1a (`features::term_hash`), linear probing, load ≤ 1/2.
+    // Load ≤ 1/2.
     let size = (2 * n).next_power_of_two().max(2);
-    let mut slot = vec![u32::MAX; size];
-    for (i, k) in terms.keys().enumerate() {
-        let mut at = term_hash(k) as usize & (size - 1);
-        while slot[at] != u32::MAX {
-            at = (at + 1) & (size - 1);
-        }
-        slot[at] = i as u32;
-    }
-    let slots: String = slot.iter().map(|s| format!("{s},")).collect();
+    let slots = hash_slots(terms.keys().copied(), size);
     write(out, "model.terms.keys", keys.as_bytes());
     let rs = format!(
         "pub static TERM_ENDS: [u32; {n}] = [{ends}];\n\
@@ -109,6 +101,21 @@ fn main() {
     write(out, "model.terms.rs", rs.as_bytes());
     println!("cargo::rerun-if-changed=build/stems.rs");
     stems::write(out, &terms.keys().map(|k| k.to_string()).collect());
+}
+
+/// The slots of an open-addressing table over `keys` (FNV-1a, `term_hash`; linear probing;
+/// `u32::MAX` = empty; `size` a power of two above the key count), as Rust array items:
+/// what `features::probe` reads.
+fn hash_slots<'a>(keys: impl Iterator<Item = &'a str>, size: usize) -> String {
+    let mut slot = vec![u32::MAX; size];
+    for (i, k) in keys.enumerate() {
+        let mut at = term_hash(k) as usize & (size - 1);
+        while slot[at] != u32::MAX {
+            at = (at + 1) & (size - 1);
+        }
+        slot[at] = i as u32;
+    }
+    slot.iter().map(|s| format!("{s},")).collect()
 }
 
 /// FNV-1a over the stem's bytes: the same function as `features::term_hash`.

@@ -72,15 +72,7 @@ pub fn write(out: &Path, stems: &BTreeSet<String>) {
     let (n, m) = (table.len(), used.len());
     // Linear probing at a load of at most 3/4: one probe or two per lookup.
     let size = (n * 4 / 3 + 1).next_power_of_two();
-    let mut slot = vec![u32::MAX; size];
-    for (i, k) in table.keys().enumerate() {
-        let mut at = super::term_hash(k) as usize & (size - 1);
-        while slot[at] != u32::MAX {
-            at = (at + 1) & (size - 1);
-        }
-        slot[at] = i as u32;
-    }
-    let slots: String = slot.iter().map(|s| format!("{s},")).collect();
+    let slots = super::hash_slots(table.keys().map(|k| k.as_str()), size);
     super::write(out, "stems.keys", keys.as_bytes());
     super::write(out, "stems.stems", vals.as_bytes());
     let rs = format!(

@@ -112,6 +112,33 @@ pub struct StaticTerms {
     pub(crate) slots: &'static [u32],
 }
 
+/// The `i`th of the strings stored end to end in `all`, `ends` holding their end offsets
+/// (the layout of the tables `build.rs` compiles in).
+#[inline]
+pub(crate) fn nth<'a>(all: &'a str, ends: &[u32], i: usize) -> &'a str {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &all[start..ends[i] as usize]
+}
+
+/// Looks `hash` up in an open-addressing table written by `build.rs` (`hash_slots`: linear
+/// probing, a power of two long, `u32::MAX` = empty): the first index in its probe run that
+/// `is` accepts.
+#[inline]
+pub(crate) fn probe(slots: &[u32], hash: u64, is: impl Fn(usize) -> bool) -> Option<usize> {
+    let mask = slots.len() - 1;
+    let mut at = hash as usize & mask;
+    loop {
+        let i = slots[at];
+        if i == u32::MAX {
+            return None;
+        }
+        if is(i as usize) {
+            return Some(i as usize);
+        }
+        at = (at + 1) & mask;
+    }
+}
+
 /// FNV-1a over a stem's bytes; `build.rs` places the stems with the same function.
 #[inline]
 fn term_hash(s: &str) -> u64 {
@@ -128,26 +155,14 @@ impl std::fmt::Debug for StaticTerms {
 
 impl StaticTerms {
     fn key(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.keys[start..self.ends[i] as usize]
+        nth(self.keys, self.ends, i)
     }
 
     /// Index of `stem`, from the hash table, with `term_hash(stem)` given (a token carries
     /// it: `hash_str` is the same function).
     #[inline]
     fn find_hashed(&self, stem: &str, hash: u64) -> Option<usize> {
-        let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
-        loop {
-            let i = self.slots[at];
-            if i == u32::MAX {
-                return None;
-            }
-            if self.key(i as usize) == stem {
-                return Some(i as usize);
-            }
-            at = (at + 1) & mask;
-        }
+        probe(self.slots, hash, |i| self.key(i) == stem)
     }
 
     /// `[idf, cost, gain]` of `stem`, `missing[t]` where table `t` does not hold it.

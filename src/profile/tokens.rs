@@ -11,6 +11,7 @@ use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
+use super::features::{nth, probe};
 use crate::detect::lexicon::{Lexicon, WordId};
 use crate::document::Span;
 
@@ -215,31 +216,14 @@ mod table {
     pub static STEMS: &str = include_str!(concat!(env!("OUT_DIR"), "/stems.stems"));
 }
 
-/// Item `i` of strings stored end to end with their end offsets.
-#[inline]
-fn nth(all: &'static str, ends: &[u32], i: usize) -> &'static str {
-    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-    &all[start..ends[i] as usize]
-}
-
 /// The stem of `w` from the build-time table (`hash` = `hash_str(w)`), if it holds `w`.
 #[inline]
 fn known_stem(w: &str, hash: u64) -> Option<&'static str> {
-    let slots = &table::STEM_SLOTS;
-    let mask = slots.len() - 1;
-    let mut at = hash as usize & mask;
-    loop {
-        let i = slots[at];
-        if i == u32::MAX {
-            return None;
-        }
-        let i = i as usize;
-        if nth(table::WORDS, &table::STEM_WORD_ENDS, i) == w {
-            let stem = usize::from(table::STEM_OF[i]);
-            return Some(nth(table::STEMS, &table::STEM_ENDS, stem));
-        }
-        at = (at + 1) & mask;
-    }
+    let i = probe(&table::STEM_SLOTS, hash, |i| {
+        nth(table::WORDS, &table::STEM_WORD_ENDS, i) == w
+    })?;
+    let stem = usize::from(table::STEM_OF[i]);
+    Some(nth(table::STEMS, &table::STEM_ENDS, stem))
 }
 
 /// The norm, stem, stop-word flag, hashes and built-in lexicon entry of a token as written,
